@@ -1,0 +1,2 @@
+/** finlint's custom Spectral functions, for organisation rulesets that build on them. */
+export {};

@@ -1,0 +1,79 @@
+/**
+ * The control vocabulary: every id a rule may cite in `controls`, with a short title in our own words.
+ * A meta-test rejects rules that cite an id missing here, so the report and the docs can always name a control.
+ */
+export interface Framework {
+  /** Prefix used in control ids, e.g. `pci-dss-4.0.1`. */
+  id: string;
+  title: string;
+  url: string;
+}
+
+export const frameworks: readonly Framework[] = [
+  { id: 'pci-dss-4.0.1', title: 'PCI DSS v4.0.1', url: 'https://www.pcisecuritystandards.org/document_library/' },
+  { id: 'gdpr', title: 'GDPR (Regulation (EU) 2016/679)', url: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj' },
+  { id: 'owasp-api-2023', title: 'OWASP API Security Top 10 2023', url: 'https://owasp.org/API-Security/editions/2023/en/0x11-t10/' },
+  { id: 'fapi-2.0', title: 'OpenID FAPI 2.0 Security Profile', url: 'https://openid.net/specs/fapi-security-profile-2_0.html' },
+  { id: 'psd2-rts', title: 'PSD2 RTS on SCA and secure communication (EU 2018/389)', url: 'https://eur-lex.europa.eu/eli/reg_del/2018/389/oj' },
+];
+
+/** Control id -> title. Ids are `<framework>:<clause>`. */
+export const controls: Readonly<Record<string, string>> = {
+  // PCI DSS v4.0.1
+  'pci-dss-4.0.1:2.2.7': 'Non-console administrative access (including APIs) is encrypted with strong cryptography',
+  'pci-dss-4.0.1:4.2.1': 'Strong cryptography protects cardholder data sent over open, public networks',
+  'pci-dss-4.0.1:6.2.4': 'Engineering techniques prevent common software attacks',
+  'pci-dss-4.0.1:6.5.3': 'Pre-production environments are separated from production',
+  'pci-dss-4.0.1:6.5.5': 'Live PANs are not used in pre-production environments',
+  'pci-dss-4.0.1:7.2.1': 'An access control model is defined',
+  'pci-dss-4.0.1:7.2.2': 'Access follows least privilege by job function',
+  'pci-dss-4.0.1:7.2.4': 'User and application access is reviewed periodically',
+  'pci-dss-4.0.1:7.2.5': 'Application and system accounts follow least privilege',
+  'pci-dss-4.0.1:7.3.1': 'An access control system restricts access to need-to-know',
+  'pci-dss-4.0.1:7.3.3': 'The access control system denies all by default',
+  'pci-dss-4.0.1:8.2.8': 'Idle sessions require re-authentication',
+  'pci-dss-4.0.1:8.3.1': 'All access is authenticated',
+  'pci-dss-4.0.1:8.3.2': 'Authentication factors are unreadable in transmission and storage',
+  'pci-dss-4.0.1:8.3.6': 'Passwords meet a minimum length and complexity',
+  'pci-dss-4.0.1:8.4.1': 'Multi-factor authentication for administrative access into the CDE',
+  'pci-dss-4.0.1:8.4.2': 'Multi-factor authentication for all access into the CDE',
+  'pci-dss-4.0.1:8.6.2': 'Application and system account passwords are not hard-coded',
+  'pci-dss-4.0.1:12.5.1': 'An inventory of in-scope system components is maintained',
+  // GDPR
+  'gdpr:art-5-1-f': 'Personal data is processed with integrity and confidentiality',
+  'gdpr:art-25-1': 'Data protection by design',
+  'gdpr:art-25-2': 'Data protection by default',
+  'gdpr:art-32': 'Security of processing',
+  'gdpr:art-32-1-a': 'Encryption and pseudonymisation of personal data',
+  'gdpr:art-32-1-b': 'Ongoing confidentiality, integrity and resilience of processing systems',
+  // OWASP API Security Top 10 2023
+  'owasp-api-2023:API1': 'Broken object level authorization',
+  'owasp-api-2023:API2': 'Broken authentication',
+  'owasp-api-2023:API3': 'Broken object property level authorization',
+  'owasp-api-2023:API4': 'Unrestricted resource consumption',
+  'owasp-api-2023:API5': 'Broken function level authorization',
+  'owasp-api-2023:API6': 'Unrestricted access to sensitive business flows',
+  'owasp-api-2023:API7': 'Server-side request forgery',
+  'owasp-api-2023:API8': 'Security misconfiguration',
+  'owasp-api-2023:API9': 'Improper inventory management',
+  'owasp-api-2023:API10': 'Unsafe consumption of APIs',
+  // FAPI 2.0 Security Profile
+  'fapi-2.0:5.2.1': 'Only TLS-protected endpoints',
+  'fapi-2.0:5.3.2.1': 'Authorization server: discovery, no password grant, sender-constrained tokens, client authentication',
+  'fapi-2.0:5.3.2.2': 'Authorization code flow only, with PKCE and pushed authorization requests',
+  'fapi-2.0:5.3.3.1': 'Clients send tokens in headers and rely on published metadata',
+  'fapi-2.0:5.3.4': 'Resource servers accept tokens only in headers and verify them',
+  'fapi-2.0:5.4.1': 'Cryptography and JWT algorithms',
+  // PSD2 RTS (Commission Delegated Regulation (EU) 2018/389)
+  'psd2-rts:art-4-3': 'Authentication code failures and inactivity limits',
+  'psd2-rts:art-22': 'Confidentiality and integrity of personalised security credentials',
+  'psd2-rts:art-35': 'Secure encryption and integrity across the communication session',
+};
+
+export function isKnownControl(id: string): boolean {
+  return Object.prototype.hasOwnProperty.call(controls, id);
+}
+
+export function frameworkOf(controlId: string): string {
+  return controlId.slice(0, controlId.indexOf(':'));
+}

@@ -1,0 +1,68 @@
+import { promises as fs } from 'node:fs';
+import * as fsSync from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { Ruleset } from '@stoplight/spectral-core';
+import { bundleRuleset } from '@stoplight/spectral-ruleset-bundler';
+import { builtins } from '@stoplight/spectral-ruleset-bundler/plugins/builtins';
+import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
+import { stdin } from '@stoplight/spectral-ruleset-bundler/plugins/stdin';
+import { node } from '@stoplight/spectral-ruleset-bundler/presets/node';
+import { isBasicRuleset, migrateRuleset } from '@stoplight/spectral-ruleset-migrator';
+import finlintRuleset from '../../rulesets/ruleset.js';
+
+/** Thrown when a ruleset file cannot be read or is invalid; the CLI prints its message and exits 2. */
+export class RulesetLoadError extends Error {}
+
+const SELF_MODULES: Record<string, unknown> = {
+  finlint: { __esModule: true, default: finlintRuleset },
+  'finlint/ruleset': { __esModule: true, default: finlintRuleset },
+};
+
+/** Runs bundled CommonJS ruleset code; `finlint` resolves to this very copy of finlint, other ids from the file's folder. */
+function evaluate(code: string, file: string): unknown {
+  const req = createRequire(file);
+  const paths = [path.dirname(file)];
+  const requireFn = (id: string): unknown => (id in SELF_MODULES ? SELF_MODULES[id] : req(req.resolve(id, { paths })));
+  const m: { exports?: unknown } = {};
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  Function('module, require', code)(m, requireFn);
+  return m.exports;
+}
+
+/**
+ * Loads a Spectral ruleset file (`.spectral.yaml|json|js`) the way the `spectral` CLI does (migrate YAML/JSON to
+ * JS, bundle, evaluate), so a ruleset that works with `spectral lint` works with `finlint lint --ruleset` too.
+ */
+export async function loadRulesetFile(file: string): Promise<Ruleset> {
+  const absolute = path.resolve(file);
+  try {
+    await fs.access(absolute);
+  } catch {
+    throw new RulesetLoadError(`${file}: ruleset file not found`);
+  }
+  try {
+    let code: string;
+    const io = { fs: fsSync, fetch };
+    if (await isBasicRuleset(absolute)) {
+      const migrated = await migrateRuleset(absolute, { format: 'esm', fs: fsSync as never });
+      const virtual = path.join(path.dirname(absolute), '.spectral.js');
+      code = await bundleRuleset(virtual, {
+        target: 'node',
+        format: 'commonjs',
+        plugins: [stdin(migrated, virtual), builtins(), commonjs(), ...node(io as never)],
+      });
+    } else {
+      code = await bundleRuleset(absolute, {
+        target: 'node',
+        format: 'commonjs',
+        plugins: [builtins(), commonjs(), ...node(io as never)],
+      });
+    }
+    const definition = evaluate(code, absolute);
+    return new Ruleset(definition, { severity: 'recommended', source: absolute });
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new RulesetLoadError(`${file}: invalid ruleset: ${message}`);
+  }
+}

@@ -1,0 +1,14 @@
+export { lint, failsAt, compareFindings, type LintOptions } from './engine/lint.js';
+export type { LintInput } from './engine/loader.js';
+export type { Finding, InputError, Report, SeverityName, SeverityNumber } from './engine/types.js';
+export { RulesetLoadError, loadRulesetFile } from './engine/rulesetFile.js';
+export { formatters, FORMAT_NAMES, type FormatName, type Formatter, type FormatContext } from './format/index.js';
+export { allRules, rulesById } from '../rulesets/registry.js';
+export { PRESET_NAMES, presetRules, presetRuleset, type PresetName } from '../rulesets/presets.js';
+export { controls, frameworks } from '../rulesets/controls.js';
+export { defineRule, documentationUrlFor } from '../rulesets/define.js';
+export type { FinRule, FinRuleDefinition, FinRuleExtensions } from '../rulesets/types.js';
+export * as functions from '../functions/index.js';
+import finlintRuleset from '../rulesets/ruleset.js';
+export { finlintRuleset };
+export default finlintRuleset;
