@@ -1,24 +1,43 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-// Library: ESM + CJS with declarations. The CJS build makes `module.exports` the ruleset itself (with the
-// named exports attached), so `extends: finlint` in a Spectral YAML ruleset and `require('finlint')` both
-// get a ruleset object (the same trick as @stoplight/spectral-owasp-ruleset).
-const cjsDefaultFooter = {
-  js: 'if (module.exports.default) { module.exports = Object.assign(module.exports.default, module.exports); }',
+// Spectral's YAML loader (`extends: finlint`) takes a CommonJS module's `module.exports` itself as the ruleset and
+// rejects unknown enumerable keys. So in the CJS builds `module.exports` IS the ruleset: for `finlint/ruleset`
+// plainly, and for the main entry with the library API (lint, formatters...) attached as non-enumerable
+// properties, so `require('finlint').lint` works too. ESM builds are untouched (default export = the ruleset).
+// test/compat/spectral-cli.test.ts runs the real `spectral lint` against both.
+const library: Options = {
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  target: 'node20',
+  platform: 'node',
+  splitting: false,
+  shims: true,
 };
+
+// Spectral's ruleset schema rejects a JS ruleset with a \`functions\` key (even non-enumerable), so in CommonJS the
+// functions namespace is reached as \`rulesetFunctions\` (an alias exported by src/index.ts).
+const asRulesetWithApi = `;{
+  const m = module.exports;
+  const ruleset = m.default;
+  for (const key of Object.keys(m)) {
+    if (key !== 'default' && key !== 'functions') Object.defineProperty(ruleset, key, { value: m[key], enumerable: false, configurable: true });
+  }
+  Object.defineProperty(ruleset, 'default', { value: ruleset, enumerable: false, configurable: true });
+  module.exports = ruleset;
+}`;
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', ruleset: 'rulesets/ruleset.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
+    ...library,
+    entry: { index: 'src/index.ts' },
     clean: true,
-    target: 'node20',
-    platform: 'node',
-    splitting: false,
-    shims: true,
-    footer: ({ format }) => (format === 'cjs' ? cjsDefaultFooter : {}),
+    footer: ({ format }) => (format === 'cjs' ? { js: asRulesetWithApi } : {}),
+  },
+  {
+    ...library,
+    entry: { ruleset: 'rulesets/ruleset.ts' },
+    footer: ({ format }) => (format === 'cjs' ? { js: 'module.exports = module.exports.default;' } : {}),
   },
   {
     entry: { cli: 'src/cli/bin.ts' },
@@ -26,7 +45,6 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     sourcemap: true,
-    clean: false,
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

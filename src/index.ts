@@ -9,6 +9,7 @@ export { controls, frameworks } from '../rulesets/controls.js';
 export { defineRule, documentationUrlFor } from '../rulesets/define.js';
 export type { FinRule, FinRuleDefinition, FinRuleExtensions } from '../rulesets/types.js';
 export * as functions from '../functions/index.js';
+export * as rulesetFunctions from '../functions/index.js';
 import finlintRuleset from '../rulesets/ruleset.js';
 export { finlintRuleset };
 export default finlintRuleset;

@@ -19,6 +19,37 @@ const SELF_MODULES: Record<string, unknown> = {
   'finlint/ruleset': { __esModule: true, default: finlintRuleset },
 };
 
+const SELF_KEY = Symbol.for('finlint.ruleset');
+const SELF_ID = '\0finlint-self';
+
+/**
+ * Spectral's migrator turns `extends: finlint` into an import of wherever `finlint` resolves from the working
+ * directory (or a path next to the ruleset file when it does not). This plugin maps those ids to the finlint that is running, so
+ * a ruleset file behaves the same whether or not finlint is installed next to it, and is never bundled twice.
+ */
+function selfPlugin(cwd: string, rulesetDir: string) {
+  const ids = new Set<string>(Object.keys(SELF_MODULES));
+  for (const name of Object.keys(SELF_MODULES)) {
+    ids.add(path.join(cwd, name));
+    ids.add(path.join(rulesetDir, name));
+    try {
+      ids.add(createRequire(path.join(cwd, 'noop.js')).resolve(name));
+    } catch {
+      // not installed next to the ruleset: the joined path above is what the migrator emits
+    }
+  }
+  (globalThis as Record<symbol, unknown>)[SELF_KEY] = finlintRuleset;
+  return {
+    name: 'finlint-self',
+    resolveId(id: string) {
+      return ids.has(id) ? SELF_ID : null;
+    },
+    load(id: string) {
+      return id === SELF_ID ? `export default globalThis[Symbol.for('finlint.ruleset')];` : null;
+    },
+  };
+}
+
 /** Runs bundled CommonJS ruleset code; `finlint` resolves to this very copy of finlint, other ids from the file's folder. */
 function evaluate(code: string, file: string): unknown {
   const req = createRequire(file);
@@ -50,13 +81,13 @@ export async function loadRulesetFile(file: string): Promise<Ruleset> {
       code = await bundleRuleset(virtual, {
         target: 'node',
         format: 'commonjs',
-        plugins: [stdin(migrated, virtual), builtins(), commonjs(), ...node(io as never)],
+        plugins: [stdin(migrated, virtual), selfPlugin(process.cwd(), path.dirname(absolute)), builtins(), commonjs(), ...node(io as never)],
       });
     } else {
       code = await bundleRuleset(absolute, {
         target: 'node',
         format: 'commonjs',
-        plugins: [builtins(), commonjs(), ...node(io as never)],
+        plugins: [selfPlugin(process.cwd(), path.dirname(absolute)), builtins(), commonjs(), ...node(io as never)],
       });
     }
     const definition = evaluate(code, absolute);

@@ -25,10 +25,11 @@ export const stylish: Formatter = (report, ctx = {}) => {
     lines.push(paint('underline', source));
     const positions = findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`);
     const width = Math.max(...positions.map((p) => p.length));
+    const codeWidth = Math.max(...findings.map((f) => f.code.length));
     findings.forEach((f, i) => {
       const sev = SEVERITY_NAMES[f.severity] ?? 'hint';
       lines.push(
-        `  ${positions[i].padEnd(width)}  ${paint(SEVERITY_STYLE[f.severity] ?? 'gray', sev.padEnd(5))}  ${paint('dim', f.code)}  ${f.message}`,
+        `  ${positions[i].padEnd(width)}  ${paint(SEVERITY_STYLE[f.severity] ?? 'gray', sev.padEnd(5))}  ${paint('dim', f.code.padEnd(codeWidth))}  ${f.message}`,
       );
     });
     lines.push('');

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { lint } from '../../src/engine/lint.js';
 import type { Finding } from '../../src/engine/types.js';
 import finlintRuleset from '../../rulesets/ruleset.js';
@@ -67,9 +67,18 @@ export function testRule(ruleId: string, scenarios: Scenario[]): void {
   const rule = rulesById.get(ruleId);
   describe(ruleId, () => {
     it('is registered', () => expect(rule).toBeDefined());
-    it('has at least one compliant and one violating scenario', () => {
-      expect(scenarios.some((s) => s.errors.length === 0)).toBe(true);
-      expect(scenarios.some((s) => s.errors.length > 0)).toBe(true);
+    it('has a violating and a compliant scenario for every OAS version it supports', () => {
+      for (const version of rule!.definition.extensions.oasVersions) {
+        const ofVersion = scenarios.filter((s) => versionOf(s.document) === version);
+        expect(ofVersion.some((s) => s.errors.length > 0), `no violating ${version} scenario`).toBe(true);
+        expect(ofVersion.some((s) => s.errors.length === 0), `no compliant ${version} scenario`).toBe(true);
+      }
+    });
+    it('has a scenario where the finding is in a $ref target', () => {
+      expect(scenarios.some((s) => s.errors.length > 0 && JSON.stringify(s.document).includes('$ref'))).toBe(true);
+    });
+    it('has no duplicate scenario names', () => {
+      expect(new Set(scenarios.map((s) => s.name)).size).toBe(scenarios.length);
     });
     for (const scenario of scenarios) {
       it(scenario.name, async () => {
@@ -88,6 +97,14 @@ export function testRule(ruleId: string, scenarios: Scenario[]): void {
       });
     }
   });
+}
+
+/** The OAS version of a scenario document (`2.0`, `3.0`, `3.1`). */
+export function versionOf(doc: string | object): OasVersion | undefined {
+  const data = (typeof doc === 'string' ? parse(doc) : doc) as Record<string, unknown>;
+  if (String(data.swagger) === '2.0') return '2.0';
+  const v = String(data.openapi ?? '');
+  return v.startsWith('3.0') ? '3.0' : v.startsWith('3.1') ? '3.1' : undefined;
 }
 
 /** A minimal valid document of the given version, merged with `extra` (top-level keys). */
