@@ -19,6 +19,9 @@ const FAIL_SEVERITIES = [...SEVERITY_NAMES, 'none'] as const;
 
 class UsageError extends Error {}
 
+/** yargs drops a bare `-` from positionals, so stdin is passed through it under this name. */
+const STDIN_TOKEN = '\u0000stdin';
+
 function buildParser() {
   return yargs()
     .scriptName('finlint')
@@ -67,12 +70,12 @@ async function runLint(argv: Record<string, unknown>, io: CliIO): Promise<number
   const rawInputs = (argv.inputs as string[]) ?? [];
   const format = argv.format as FormatName;
   const failSeverity = argv['fail-severity'] as SeverityName | 'none';
-  const stdinCount = rawInputs.filter((i) => i === '-').length;
+  const stdinCount = rawInputs.filter((i) => i === STDIN_TOKEN).length;
   if (stdinCount > 1) throw new UsageError('stdin (-) can be given only once');
   if (argv['stdin-filepath'] !== undefined && stdinCount === 0) throw new UsageError('--stdin-filepath needs - among the inputs');
   const inputs: LintInput[] = [];
   for (const input of rawInputs) {
-    if (input === '-') inputs.push({ source: (argv['stdin-filepath'] as string | undefined) ?? '<stdin>', content: await io.readStdin() });
+    if (input === STDIN_TOKEN) inputs.push({ source: (argv['stdin-filepath'] as string | undefined) ?? '<stdin>', content: await io.readStdin() });
     else inputs.push(input);
   }
   const remote = argv['allow-remote-refs'] as string | undefined;
@@ -154,7 +157,7 @@ export async function main(args: readonly string[], io: CliIO): Promise<number> 
       buildParser()
         .exitProcess(false)
         .fail((msg, err) => reject(err ?? new UsageError(msg)))
-        .parse([...args], {}, (err, parsed, output) => {
+        .parse(args.map((a) => (a === '-' ? STDIN_TOKEN : a)), {}, (err, parsed, output) => {
           helpText = output;
           if (err) parseError = err;
           resolve(parsed as Record<string, unknown>);

@@ -32,7 +32,7 @@ const ENGINE_FIX: Record<string, string> = {
 async function resolveRuleset(options: LintOptions, cwd: string): Promise<{ ruleset: Ruleset; label: string }> {
   const given = options.ruleset;
   if (typeof given === 'string') {
-    return { ruleset: await loadRulesetFile(path.resolve(cwd, given)), label: given };
+    return { ruleset: await loadRulesetFile(given, cwd), label: given };
   }
   if (given instanceof Ruleset) return { ruleset: given, label: 'custom' };
   if (given !== undefined) return { ruleset: new Ruleset(given, { severity: 'recommended' }), label: 'custom' };

@@ -65,8 +65,8 @@ function evaluate(code: string, file: string): unknown {
  * Loads a Spectral ruleset file (`.spectral.yaml|json|js`) the way the `spectral` CLI does (migrate YAML/JSON to
  * JS, bundle, evaluate), so a ruleset that works with `spectral lint` works with `finlint lint --ruleset` too.
  */
-export async function loadRulesetFile(file: string): Promise<Ruleset> {
-  const absolute = path.resolve(file);
+export async function loadRulesetFile(file: string, cwd = process.cwd()): Promise<Ruleset> {
+  const absolute = path.resolve(cwd, file);
   try {
     await fs.access(absolute);
   } catch {

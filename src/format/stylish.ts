@@ -11,7 +11,7 @@ function plural(n: number, word: string): string {
 
 /** Human output grouped by file: `line:col  severity  code  message`, then a summary line. */
 export const stylish: Formatter = (report, ctx = {}) => {
-  const paint = (style: Style, text: string) => (ctx.color ? styleText(style, text) : text);
+  const paint = (style: Style, text: string) => (ctx.color ? styleText(style, text, { validateStream: false }) : text);
   const max = ctx.maxSeverity ?? 3;
   const shown = report.findings.filter((f) => f.severity <= max);
   const bySource = new Map<string, Finding[]>();

@@ -1,0 +1,64 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from './helpers.js';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '../..');
+const bin = path.join(root, 'dist/cli.js');
+
+async function cli(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = run(process.execPath, [bin, ...args], { cwd: FIXTURES });
+  if (input !== undefined) {
+    child.child.stdin?.end(input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+// End-to-end runs of the built CLI (npm ci builds it through the prepare script; npm test rebuilds it first).
+describe('dist/cli.js', () => {
+  it('is built', () => expect(existsSync(bin)).toBe(true));
+  it('sets the exit code: 0 clean, 1 findings, 2 bad input', async () => {
+    expect((await cli(['lint', 'clean.yaml'])).code).toBe(0);
+    expect((await cli(['lint', 'insecure.yaml'])).code).toBe(1);
+    const bad = await cli(['lint', 'broken.yaml', 'insecure.yaml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^finlint: broken\.yaml:\d+:\d+: invalid YAML/);
+    expect(bad.stdout).toContain('fin-transport-https-only');
+  });
+  it('reads a document from stdin', async () => {
+    const r = await cli(['lint', '-', '--stdin-filepath', 'piped.yaml', '--format', 'json'], 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\nservers: [{url: "http://a.example"}]\npaths: {}\n');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ source: 'piped.yaml', code: 'fin-transport-https-only' });
+  });
+  it('prints help and version', async () => {
+    expect((await cli(['--help'])).stdout).toContain('finlint lint <inputs..>');
+    expect((await cli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('package entry points', () => {
+  it('require("finlint") is the ruleset and carries the library API', async () => {
+    const { stdout } = await run(process.execPath, [
+      '-e',
+      "const f = require('finlint'); const r = require('finlint/ruleset'); console.log(JSON.stringify([typeof f.lint, typeof f.rules, Object.keys(f).sort(), Object.keys(r).sort()]))",
+    ], { cwd: root });
+    expect(JSON.parse(stdout)).toEqual(['function', 'object', ['formats', 'rules'], ['formats', 'rules']]);
+  });
+  it('import("finlint") has the ruleset as default export and named API exports', async () => {
+    const { stdout } = await run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      "import f, { lint, formatters } from 'finlint'; console.log(JSON.stringify([typeof f.rules, typeof lint, Object.keys(formatters)]))",
+    ], { cwd: root });
+    expect(JSON.parse(stdout)).toEqual(['object', 'function', ['stylish', 'json']]);
+  });
+});
