@@ -35,8 +35,10 @@ async function spectral(project: string, file: string): Promise<SpectralResult[]
   }
 }
 
+const EXAMPLE_RULESET = path.join(root, 'examples/.spectral.yaml');
+
 describe.each([
-  ['extends: finlint (all)', 'extends:\n  - spectral:oas\n  - [finlint, all]\n'],
+  ['examples/.spectral.yaml (spectral:oas + finlint, with an override)', null],
   ['extends: finlint/ruleset (all)', 'extends:\n  - [finlint/ruleset, all]\n'],
 ])('spectral lint with %s', (_name, rulesetYaml) => {
   let project: string;
@@ -44,17 +46,26 @@ describe.each([
     project = await mkdtemp(path.join(tmpdir(), 'finlint-spectral-'));
     await mkdir(path.join(project, 'node_modules'));
     await symlink(root, path.join(project, 'node_modules', 'finlint'), 'dir');
-    await writeFile(path.join(project, '.spectral.yaml'), rulesetYaml);
+    if (rulesetYaml === null) await copyFile(EXAMPLE_RULESET, path.join(project, '.spectral.yaml'));
+    else await writeFile(path.join(project, '.spectral.yaml'), rulesetYaml);
     for (const f of EXAMPLES) await copyFile(path.join(root, 'examples', f), path.join(project, f));
   });
 
-  it.each(EXAMPLES)('reports the same finlint findings as finlint itself on %s', async (file) => {
-    const ours = await lint([file], { cwd: project, preset: 'all' });
-    const theirs = (await spectral(project, file)).filter((r) => r.code.startsWith('fin-'));
+  it.each(EXAMPLES)('reports exactly what finlint lint --ruleset reports with the same file on %s', async (file) => {
+    const ours = await lint([file], { cwd: project, ruleset: '.spectral.yaml' });
+    expect(ours.inputErrors).toEqual([]);
+    const theirs = await spectral(project, file);
     const key = (code: string, p: (string | number)[], severity: number) => `${code} ${p.map(String).join('/')} ${severity}`;
     expect(theirs.map((r) => key(r.code, r.path, r.severity)).sort()).toEqual(
-      ours.findings.filter((f) => f.code.startsWith('fin-')).map((f) => key(f.code, f.path, f.severity)).sort(),
+      ours.findings.map((f) => key(f.code, f.path, f.severity)).sort(),
     );
-    if (file !== 'payments-compliant.yaml') expect(theirs.length).toBeGreaterThan(0);
+    const finFindings = theirs.filter((r) => r.code.startsWith('fin-'));
+    if (file !== 'payments-compliant.yaml') expect(finFindings.length).toBeGreaterThan(5);
+    if (rulesetYaml === null) {
+      // the example ruleset's override and severity change took effect in both tools
+      expect(theirs.some((r) => r.code === 'fin-auth-no-http-basic' && file === 'swagger2-payments.yaml')).toBe(false);
+      expect(theirs.filter((r) => r.code === 'fin-transport-doc-links-https').every((r) => r.severity === 1)).toBe(true);
+      expect(theirs.some((r) => r.code === 'info-license')).toBe(false);
+    }
   });
 });
