@@ -1,9 +1,10 @@
 import { authPolicyRules } from './families/auth-policy.js';
 import { authSchemeRules } from './families/auth-schemes.js';
+import { pciRules } from './families/pci.js';
 import { transportRules } from './families/transport.js';
 import type { FinRule } from './types.js';
 
 /** Every finlint rule, in catalogue order. Presets, docs tables and the CLI's rule list are built from this. */
-export const allRules: readonly FinRule[] = [...transportRules, ...authSchemeRules, ...authPolicyRules];
+export const allRules: readonly FinRule[] = [...transportRules, ...authSchemeRules, ...authPolicyRules, ...pciRules];
 
 export const rulesById: ReadonlyMap<string, FinRule> = new Map(allRules.map((r) => [r.id, r]));
