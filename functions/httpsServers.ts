@@ -1,9 +1,8 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { asArray, type JsonObject } from './utils/guards.js';
 import { oasVersion, operations } from './utils/oas.js';
-import { environmentOf, SECURE_SCHEMES, serverObjects, urlScheme } from './utils/servers.js';
-
-const SKIPPED_ENVIRONMENTS = new Set(['local', 'mock']);
+import { environmentOf, serverObjects, urlScheme } from './utils/servers.js';
+import { CLEARTEXT_TOLERATED_ENVIRONMENTS, TLS_SCHEMES } from './utils/transport.js';
 
 /**
  * fin-transport-https-only: every absolute server URL (3.x) and every `schemes` entry (2.0) is https/wss.
@@ -17,7 +16,7 @@ export const httpsServers = createRulesetFunction<JsonObject, null>(
     if (oasVersion(root) === '2.0') {
       const check = (schemes: unknown, base: (string | number)[]) =>
         asArray(schemes).forEach((scheme, i) => {
-          if (typeof scheme === 'string' && !SECURE_SCHEMES.has(scheme.toLowerCase())) {
+          if (typeof scheme === 'string' && !TLS_SCHEMES.has(scheme.toLowerCase())) {
             results.push({ message: `Scheme "${scheme}" is not TLS-protected; list only https (or wss).`, path: [...base, i] });
           }
         });
@@ -27,10 +26,10 @@ export const httpsServers = createRulesetFunction<JsonObject, null>(
     }
     for (const { server, url, path } of serverObjects(root)) {
       const env = environmentOf(server);
-      if (env !== undefined && SKIPPED_ENVIRONMENTS.has(env)) continue;
+      if (env !== undefined && CLEARTEXT_TOLERATED_ENVIRONMENTS.has(env)) continue;
       if (url.trim().startsWith('{')) continue;
       const scheme = urlScheme(url);
-      if (scheme !== undefined && !SECURE_SCHEMES.has(scheme)) {
+      if (scheme !== undefined && !TLS_SCHEMES.has(scheme)) {
         results.push({ message: `Server URL "${url}" uses ${scheme}://, not https://.`, path: [...path, 'url'] });
       }
     }

@@ -35,49 +35,6 @@ export function urlScheme(url: string): string | undefined {
   return m ? m[1].toLowerCase() : undefined;
 }
 
-export const SECURE_SCHEMES: ReadonlySet<string> = new Set(['https', 'wss']);
-
-/** Environments whose servers are not production endpoints (`x-environment`). */
-export const NON_PRODUCTION_ENVIRONMENTS: ReadonlySet<string> = new Set([
-  'local',
-  'mock',
-  'development',
-  'dev',
-  'test',
-  'testing',
-]);
-
 export function environmentOf(server: JsonObject): string | undefined {
   return typeof server['x-environment'] === 'string' ? server['x-environment'].toLowerCase() : undefined;
-}
-
-export interface Expansion {
-  url: string;
-  /** The variable whose value produced this expansion (undefined: all defaults). */
-  variable?: string;
-  /** JSON path of the value used (`variables.<v>.default` or `variables.<v>.enum[i]`), relative to the server. */
-  valuePath: JsonPath;
-}
-
-/**
- * Expands `{var}` templates: once with every default, then once per enum value of each variable (others at their
- * default). Linear in the number of values, unlike the full cartesian product, and enough to find every scheme
- * or host a variable can produce.
- */
-export function expandServerUrl(server: JsonObject): Expansion[] {
-  const url = typeof server.url === 'string' ? server.url : '';
-  const variables = isObject(server.variables) ? server.variables : {};
-  const defaults: Record<string, string> = {};
-  for (const [name, v] of entries(variables)) if (isObject(v) && v.default !== undefined) defaults[name] = String(v.default);
-  const fill = (overrides: Record<string, string>) =>
-    url.replace(/\{([^}]+)\}/g, (whole, name: string) => overrides[name] ?? defaults[name] ?? whole);
-  const out: Expansion[] = [{ url: fill({}), valuePath: ['url'] }];
-  for (const [name, v] of entries(variables)) {
-    if (!isObject(v)) continue;
-    if (v.default !== undefined) out.push({ url: fill({}), variable: name, valuePath: ['variables', name, 'default'] });
-    asArray(v.enum).forEach((value, i) => {
-      out.push({ url: fill({ [name]: String(value) }), variable: name, valuePath: ['variables', name, 'enum', i] });
-    });
-  }
-  return out;
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Document } from '@stoplight/spectral-core';
 import parsers from '@stoplight/spectral-parsers';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { checkLimits, DEFAULT_LIMITS, type Limits } from './limits.js';
 import type { InputError } from './types.js';
 
 // spectral-parsers is CommonJS with re-exports Node cannot see as named ESM exports.
@@ -18,7 +19,6 @@ export interface LoadedDocument {
   document: Document<unknown, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- YAML and JSON parser results differ
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 /** Expands globs (in order, without duplicates); a pattern that matches nothing is an input error. */
 export async function expandInputs(
@@ -55,8 +55,9 @@ function isJsonSource(source: string, content: string): boolean {
 export async function loadInput(
   input: LintInput,
   cwd: string,
-  maxBytes = DEFAULT_MAX_FILE_BYTES,
+  limits: Limits = DEFAULT_LIMITS,
 ): Promise<LoadedDocument | InputError> {
+  const maxBytes = limits.maxFileBytes;
   const source = typeof input === 'string' ? input : input.source;
   const absolutePath = path.resolve(cwd, source);
   let content: string;
@@ -78,7 +79,10 @@ export async function loadInput(
   if (content.trim() === '') return { source, message: 'file is empty' };
   if (content.includes('\u0000')) return { source, message: 'file is binary, not YAML or JSON' };
 
-  const parser = isJsonSource(source, content) ? Json : Yaml;
+  const isJson = isJsonSource(source, content);
+  const overLimit = checkLimits(content, isJson, limits);
+  if (overLimit) return { source, message: overLimit };
+  const parser = isJson ? Json : Yaml;
   const document = new Document(content, parser as typeof Yaml, absolutePath);
   const syntaxError = document.diagnostics.find((d) => d.severity === 0 && !/duplicate key/i.test(d.message));
   if (syntaxError) {
