@@ -21,6 +21,14 @@ export const frameworks: readonly Framework[] = [
 export const controls: Readonly<Record<string, string>> = {
   // PCI DSS v4.0.1
   'pci-dss-4.0.1:2.2.7': 'Non-console administrative access (including APIs) is encrypted with strong cryptography',
+  'pci-dss-4.0.1:3.2.1': 'Account data storage is kept to a minimum, including SAD held before authorization',
+  'pci-dss-4.0.1:3.3.1': 'Sensitive authentication data is not retained after authorization, even if encrypted',
+  'pci-dss-4.0.1:3.3.1.1': 'Full track data is not retained after authorization',
+  'pci-dss-4.0.1:3.3.1.2': 'Card verification codes are not retained after authorization',
+  'pci-dss-4.0.1:3.3.1.3': 'PINs and PIN blocks are not retained after authorization',
+  'pci-dss-4.0.1:3.3.2': 'SAD held electronically before authorization is encrypted',
+  'pci-dss-4.0.1:3.4.1': 'PAN is masked when displayed; only those with a business need see more than BIN and last four',
+  'pci-dss-4.0.1:3.5.1': 'PAN is rendered unreadable wherever it is stored, logs included',
   'pci-dss-4.0.1:4.2.1': 'Strong cryptography protects cardholder data sent over open, public networks',
   'pci-dss-4.0.1:6.2.4': 'Engineering techniques prevent common software attacks',
   'pci-dss-4.0.1:6.5.3': 'Pre-production environments are separated from production',
@@ -40,6 +48,7 @@ export const controls: Readonly<Record<string, string>> = {
   'pci-dss-4.0.1:8.6.2': 'Application and system account passwords are not hard-coded',
   'pci-dss-4.0.1:12.5.1': 'An inventory of in-scope system components is maintained',
   // GDPR
+  'gdpr:art-5-1-c': 'Personal data is limited to what is necessary (data minimisation)',
   'gdpr:art-5-1-f': 'Personal data is processed with integrity and confidentiality',
   'gdpr:art-25-1': 'Data protection by design',
   'gdpr:art-25-2': 'Data protection by default',

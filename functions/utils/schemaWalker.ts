@@ -1,18 +1,22 @@
 import { asArray, entries, isObject, type JsonObject, type JsonPath } from './guards.js';
 import { memoPerDocument } from './memo.js';
-import { callbackOperations, oasVersion, operations, webhookOperations, type OperationRef } from './oas.js';
+import { callbackOperations, HTTP_METHODS, oasVersion, operations, webhookOperations, type OperationRef } from './oas.js';
 
 /**
  * The schema walker (catalogue §4.1): visits every Schema Object reachable from parameters, request bodies,
- * responses, headers, callbacks and 3.1 webhooks, in OAS 2.0, 3.0 and 3.1, with its context.
+ * responses, headers, callbacks, 3.1 webhooks and 3.1 `components.pathItems`, in OAS 2.0, 3.0 and 3.1, with its
+ * context.
  *
  * - It runs on Spectral's resolved document, so `$ref`s are already followed; a shared component is the same
- *   JS object wherever it is referenced. Each (schema object, direction) pair is expanded once, which keeps the
+ *   JS object wherever it is referenced. Each (schema object, direction, outbound) triple is expanded once, which keeps the
  *   walk linear in the document size and makes `$ref` cycles terminate. Paths are those of the first visit;
  *   Spectral maps them back to the `$ref`'d target's own location (and file).
  * - `allOf` members are merged into one view before properties are read; `oneOf`/`anyOf` branches are walked
  *   separately.
  * - `readOnly` properties are skipped in requests and `writeOnly` properties in responses.
+ * - `schemaIndex(root)` also keeps, for each expanded (schema, direction), the visits of its direct children, and for
+ *   each operation its top-level visits, so that per-operation questions ("does this operation carry X anywhere?")
+ *   can be answered with a memoised pass over shared schemas instead of a walk per operation.
  */
 
 /** `request`: data a client sends; `response`: data the API returns. */
@@ -46,6 +50,24 @@ export interface SchemaVisit {
   /** Whether the holding object lists this property in `required`. */
   required: boolean;
   ctx: SchemaContext;
+  /**
+   * Name of the holding object (`card` for `card.number`): the property or parameter name under which it was reached,
+   * or, for array items and composition branches, that of the nearest named ancestor.
+   */
+  parentName?: string;
+  /** For parameter and header values: the Parameter or Header Object the schema describes. */
+  holder?: JsonObject;
+}
+
+interface VisitAt {
+  name?: string;
+  isParameter: boolean;
+  parent?: JsonObject;
+  required: boolean;
+  parentName?: string;
+  holder?: JsonObject;
+  /** Name passed down to nameless sub-schemas (items, branches) so their properties know their container. */
+  inheritedName?: string;
 }
 
 const COMPOSITION_BRANCHES = ['oneOf', 'anyOf'] as const;
@@ -89,11 +111,19 @@ function propertiesWithPaths(schema: JsonObject, path: JsonPath, seen: Set<objec
 
 export interface SchemaIndex {
   visits: SchemaVisit[];
+  /** Visits of the direct children (properties, items, branches) of a schema where it was expanded in this context. */
+  childVisits(schema: object, ctx: SchemaContext): readonly SchemaVisit[];
+  /** Top-level visits of an operation: its parameter, request body, response body and response header schemas. */
+  operationRoots: ReadonlyMap<OperationRef, readonly SchemaVisit[]>;
 }
 
 class Walker {
   readonly visits: SchemaVisit[] = [];
-  private readonly expanded = new Map<object, Set<Direction>>();
+  /** Child visits per expanded schema, keyed like `expanded`. */
+  readonly children = new Map<object, Map<string, SchemaVisit[]>>();
+  readonly roots = new Map<OperationRef, SchemaVisit[]>();
+  /** Expanded (schema, direction, outbound) triples: a schema shared by a request and a webhook payload is walked for both. */
+  private readonly expanded = new Map<object, Set<string>>();
   private readonly version;
 
   constructor(private readonly root: JsonObject) {
@@ -101,14 +131,29 @@ class Walker {
   }
 
   run(): SchemaVisit[] {
-    for (const op of operations(this.root)) this.operation(op, false);
-    for (const op of webhookOperations(this.root)) this.operation(op, true);
-    for (const op of callbackOperations(this.root)) this.operation(op, true);
+    const walked = new Set<object>();
+    const walk = (op: OperationRef, providerSends: boolean) => {
+      walked.add(op.pathItem);
+      this.operation(op, providerSends);
+    };
+    for (const op of operations(this.root)) walk(op, false);
+    for (const op of webhookOperations(this.root)) walk(op, true);
+    for (const op of callbackOperations(this.root)) walk(op, true);
+    // 3.1 reusable path items that no path, webhook or callback uses (used ones are the same objects in the resolved
+    // document and were walked above).
+    for (const op of componentPathItemOperations(this.root)) if (!walked.has(op.pathItem)) this.operation(op, false);
     return this.visits;
+  }
+
+  static expansionKey(ctx: SchemaContext): string {
+    return `${ctx.direction}:${ctx.outbound}`;
   }
 
   /** `providerSends`: the operation is a callback/webhook, so its request is outbound and its response inbound. */
   private operation(op: OperationRef, providerSends: boolean): void {
+    const roots: SchemaVisit[] = this.roots.get(op) ?? [];
+    this.roots.set(op, roots);
+    const before = this.visits.length;
     const reqCtx = (location: Location, mediaType?: string): SchemaContext => ({
       direction: 'request',
       location,
@@ -167,11 +212,16 @@ class Walker {
             name: headerName,
             isParameter: true,
             required: header.required === true,
+            holder: header,
           });
         }
       }
     }
+    for (let i = before; i < this.visits.length; i++) if (this.topLevel.has(this.visits[i])) roots.push(this.visits[i]);
   }
+
+  /** Visits created directly for an operation's parameters, bodies and headers (not for their children). */
+  private readonly topLevel = new Set<SchemaVisit>();
 
   private parameter(param: unknown, path: JsonPath, reqCtx: (l: Location, m?: string) => SchemaContext): void {
     if (!isObject(param) || typeof param.in !== 'string' || typeof param.name !== 'string') return;
@@ -181,6 +231,7 @@ class Walker {
         name: location === 'body' ? undefined : param.name,
         isParameter: location !== 'body',
         required: param.required === true,
+        holder: param,
       });
     }
   }
@@ -199,28 +250,37 @@ class Walker {
     return out;
   }
 
-  private schema(
-    schema: JsonObject,
-    path: JsonPath,
-    ctx: SchemaContext,
-    at: { name?: string; isParameter: boolean; parent?: JsonObject; required: boolean },
-  ): void {
+  private schema(schema: JsonObject, path: JsonPath, ctx: SchemaContext, at: VisitAt, owner?: SchemaVisit[]): void {
     const merged = mergeAllOf(schema);
     if (ctx.direction === 'request' && merged.readOnly === true && at.parent) return;
     if (ctx.direction === 'response' && merged.writeOnly === true && at.parent) return;
-    this.visits.push({ schema, merged, path, ctx, ...at });
+    const visit: SchemaVisit = { schema, merged, path, ctx, name: at.name, isParameter: at.isParameter, parent: at.parent, required: at.required };
+    if (at.parentName !== undefined) visit.parentName = at.parentName;
+    if (at.holder !== undefined) visit.holder = at.holder;
+    this.visits.push(visit);
+    if (owner) owner.push(visit);
+    else this.topLevel.add(visit);
 
+    const key = Walker.expansionKey(ctx);
     let dirs = this.expanded.get(schema);
-    if (dirs?.has(ctx.direction)) return;
+    if (dirs?.has(key)) return;
     if (!dirs) this.expanded.set(schema, (dirs = new Set()));
-    dirs.add(ctx.direction);
+    dirs.add(key);
+    let byKey = this.children.get(schema);
+    if (!byKey) this.children.set(schema, (byKey = new Map()));
+    const kids: SchemaVisit[] = [];
+    byKey.set(key, kids);
 
+    const selfName = at.name ?? at.inheritedName;
     const required = new Set(asArray(merged.required).filter((r): r is string => typeof r === 'string'));
     for (const [name, value, pPath] of propertiesWithPaths(schema, path, new Set())) {
-      if (isObject(value)) this.schema(value, pPath, ctx, { name, isParameter: false, parent: schema, required: required.has(name) });
+      if (isObject(value)) {
+        const child: VisitAt = { name, isParameter: false, parent: schema, required: required.has(name), parentName: selfName };
+        this.schema(value, pPath, ctx, child, kids);
+      }
     }
     const sub = (value: unknown, subPath: JsonPath) => {
-      if (isObject(value)) this.schema(value, subPath, ctx, { isParameter: false, required: false });
+      if (isObject(value)) this.schema(value, subPath, ctx, { isParameter: false, required: false, inheritedName: selfName }, kids);
     };
     const walkAllOfMembersForNested = (s: JsonObject, sPath: JsonPath, seen: Set<object>) => {
       if (seen.has(s)) return;
@@ -236,9 +296,49 @@ class Walker {
   }
 }
 
+/** The schema walk of a document with its child and per-operation indexes, computed once per document. */
+export function schemaIndex(root: JsonObject): SchemaIndex {
+  return memoPerDocument(root, 'schemaIndex', () => {
+    const walker = new Walker(root);
+    const visits = walker.run();
+    return {
+      visits,
+      childVisits: (schema: object, ctx: SchemaContext) => walker.children.get(schema)?.get(Walker.expansionKey(ctx)) ?? [],
+      operationRoots: walker.roots,
+    };
+  });
+}
+
 /** All schema visits of a document, computed once per document and shared by every rule. */
 export function schemaVisits(root: JsonObject): SchemaVisit[] {
-  return memoPerDocument(root, 'schemaVisits', () => new Walker(root).run());
+  return schemaIndex(root).visits;
+}
+
+/** Operations of 3.1 `components.pathItems` (reusable path items), keyed by the component name. */
+export function componentPathItemOperations(root: JsonObject): OperationRef[] {
+  return memoPerDocument(root, 'componentPathItemOperations', () => {
+    const out: OperationRef[] = [];
+    if (!isObject(root.components)) return out;
+    for (const [name, pathItem] of entries(root.components.pathItems)) {
+      if (!isObject(pathItem)) continue;
+      for (const method of HTTP_METHODS) {
+        const operation = pathItem[method];
+        if (isObject(operation)) {
+          out.push({ pathKey: name, method, operation, pathItem, path: ['components', 'pathItems', name, method], kind: 'path' });
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/** Component schema name (3.x `components.schemas` key, 2.0 `definitions` key) of a schema object, if it is one. */
+export function componentSchemaName(root: JsonObject, schema: object): string | undefined {
+  return memoPerDocument(root, 'componentSchemaNames', () => {
+    const names = new Map<object, string>();
+    for (const c of componentSchemas(root)) if (!names.has(c.schema)) names.set(c.schema, c.name);
+    return names;
+  }).get(schema);
 }
 
 /** Component schemas (3.x `components.schemas`, 2.0 `definitions`) and their (allOf-merged) properties. */
