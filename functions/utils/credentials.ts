@@ -1,6 +1,7 @@
 /**
- * Veto tokens the shared credential dictionary (dictionaries.ts) does not have yet: `public` (`publicApiKey` is
- * published, not secret) and credential metadata:
+ * Extra veto tokens for rules that judge credential *values* in schemas (not names in URLs, where
+ * `passwordResetToken` or `passwordResetLink` must still count as credentials). The shared credential dictionary
+ * (dictionaries.ts) holds the vetoes every rule wants (`public`, `ref`, `namespace`, `indicator`...). Covers:
  * `passwordChangeDate`, `passwordChangeIndicator` (3-D Secure account info), `otpDeliveryChannel`,
  * `passwordIncludeDigit`, `expirePasswordDays`, `passwordProtected` (string-typed policy flags), references to
  * secrets (`secretRef`, `secretNamespace`, `secretFile`),
@@ -8,47 +9,18 @@
  * with `extendClass`. (Not `time`: it would veto `oneTimePasscode`, whose phrase is only `passcode`.)
  */
 export const EXTRA_CREDENTIAL_VETOES: readonly string[] = [
-  'public',
-  'publishable',
-  'change',
-  'date',
-  'timestamp',
-  'indicator',
-  'capability',
-  'capabilities',
   'cpblties',
   'len',
   'lngth',
-  'min',
-  'max',
-  'minimum',
-  'maximum',
-  'complexity',
-  'rules',
   'reset',
   'retries',
   'tries',
-  'remaining',
-  'locked',
-  'lockout',
   'mode',
   'result',
   'channel',
   'delivery',
   'expire',
-  'include',
-  'includes',
-  'days',
-  'protected',
-  'rule',
   'text',
-  'allow',
-  'allowed',
-  'namespace',
-  'file',
-  'path',
-  'ref',
-  'reference',
   'link',
   'scanning',
 ];

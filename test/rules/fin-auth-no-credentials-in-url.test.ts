@@ -247,7 +247,7 @@ async function lintWithOptions(document: object, functionOptions: unknown) {
 
 describe(`${RULE} options`, () => {
   const document = oasDoc('3.1', {
-    paths: { '/partners': { get: { ...ok, parameters: [q('partnerKey'), q('publicApiKey'), q('apiKey')] } } },
+    paths: { '/partners': { get: { ...ok, parameters: [q('partnerKey'), q('sandboxApiKey'), q('apiKey')] } } },
   });
 
   it('without options, only the dictionary applies', async () => {
@@ -258,7 +258,7 @@ describe(`${RULE} options`, () => {
   });
 
   it('names adds credential phrases and vetoes adds exclusions', async () => {
-    expect(await lintWithOptions(document, { names: ['partner key'], vetoes: ['public'] })).toEqual([
+    expect(await lintWithOptions(document, { names: ['partner key'], vetoes: ['sandbox'] })).toEqual([
       ['paths', '/partners', 'get', 'parameters', 0, 'name'],
       ['paths', '/partners', 'get', 'parameters', 2, 'name'],
     ]);
