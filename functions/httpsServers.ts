@@ -1,7 +1,7 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { asArray, type JsonObject } from './utils/guards.js';
 import { oasVersion, operations } from './utils/oas.js';
-import { environmentOf, serverObjects, urlScheme } from './utils/servers.js';
+import { environmentOf, distinctServers, repeatsNote, urlScheme } from './utils/servers.js';
 import { CLEARTEXT_TOLERATED_ENVIRONMENTS, TLS_SCHEMES } from './utils/transport.js';
 
 /**
@@ -24,13 +24,13 @@ export const httpsServers = createRulesetFunction<JsonObject, null>(
       for (const op of operations(root)) check(op.operation.schemes, [...op.path, 'schemes']);
       return results;
     }
-    for (const { server, url, path } of serverObjects(root)) {
+    for (const { server, url, path, repeats } of distinctServers(root)) {
       const env = environmentOf(server);
       if (env !== undefined && CLEARTEXT_TOLERATED_ENVIRONMENTS.has(env)) continue;
       if (url.trim().startsWith('{')) continue;
       const scheme = urlScheme(url);
       if (scheme !== undefined && !TLS_SCHEMES.has(scheme)) {
-        results.push({ message: `Server URL "${url}" uses ${scheme}://, not https://.`, path: [...path, 'url'] });
+        results.push({ message: `Server URL "${url}" uses ${scheme}://, not https://.${repeatsNote(repeats)}`, path: [...path, 'url'] });
       }
     }
     return results;

@@ -1,7 +1,7 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { isObject, type JsonObject } from './utils/guards.js';
 import { oasVersion } from './utils/oas.js';
-import { serverObjects } from './utils/servers.js';
+import { distinctServers, repeatsNote } from './utils/servers.js';
 import {
   authorityHost,
   authorityVariables,
@@ -44,7 +44,7 @@ export const noLocalOrPrivateHosts = createRulesetFunction<JsonObject, null>(
       return results;
     }
 
-    for (const { server, url, path } of serverObjects(root)) {
+    for (const { server, url, path, repeats } of distinctServers(root)) {
       if (isDeclaredNonProduction(server)) continue;
       const judge = (expanded: string) => {
         const host = urlHost(expanded);
@@ -57,7 +57,7 @@ export const noLocalOrPrivateHosts = createRulesetFunction<JsonObject, null>(
       if (hostVariables.length === 0) {
         const found = judge(fillServerUrl(server));
         if (found) {
-          results.push({ message: `Server URL "${url}" points at ${found.host}, ${found.why}.`, path: [...path, 'url'] });
+          results.push({ message: `Server URL "${url}" points at ${found.host}, ${found.why}.${repeatsNote(repeats)}`, path: [...path, 'url'] });
         }
         continue;
       }
@@ -68,7 +68,7 @@ export const noLocalOrPrivateHosts = createRulesetFunction<JsonObject, null>(
       const literal = judge(fillServerUrl(server, neutral));
       if (literal) {
         const found = judge(fillServerUrl(server)) ?? literal;
-        results.push({ message: `Server URL "${url}" points at ${found.host}, ${found.why}.`, path: [...path, 'url'] });
+        results.push({ message: `Server URL "${url}" points at ${found.host}, ${found.why}.${repeatsNote(repeats)}`, path: [...path, 'url'] });
         continue;
       }
       for (const name of hostVariables) {
@@ -77,7 +77,7 @@ export const noLocalOrPrivateHosts = createRulesetFunction<JsonObject, null>(
           const found = judge(fillServerUrl(server, { ...neutral, [name]: value }));
           if (found === undefined) continue;
           results.push({
-            message: `Server variable "${name}" value "${value}" makes "${url}" point at ${found.host}, ${found.why}.`,
+            message: `Server variable "${name}" value "${value}" makes "${url}" point at ${found.host}, ${found.why}.${repeatsNote(repeats)}`,
             path: [...path, ...valuePath],
           });
         }

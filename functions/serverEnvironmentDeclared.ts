@@ -2,7 +2,7 @@ import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral
 import { isObject, type JsonObject, type JsonPath } from './utils/guards.js';
 import { tokenize } from './utils/names.js';
 import { oasVersion } from './utils/oas.js';
-import { serverObjects } from './utils/servers.js';
+import { distinctServers, repeatsNote } from './utils/servers.js';
 
 /**
  * Words that name an environment in a server description, matched as whole tokens (so "latest" or "contest" do not
@@ -74,9 +74,9 @@ export const serverEnvironmentDeclared = createRulesetFunction<JsonObject, null>
       }
       return results;
     }
-    for (const { server, url, path } of serverObjects(root)) {
+    for (const { server, url, path, repeats } of distinctServers(root)) {
       const gap = missing(environmentDeclared(server), audienceDeclared(server), true);
-      if (gap !== undefined) results.push({ message: `Server "${url}" does not declare ${gap}.`, path });
+      if (gap !== undefined) results.push({ message: `Server "${url}" does not declare ${gap}.${repeatsNote(repeats)}`, path });
     }
     return results;
   },

@@ -1,6 +1,6 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonObject } from './utils/guards.js';
-import { environmentOf, serverObjects } from './utils/servers.js';
+import { environmentOf, distinctServers, repeatsNote } from './utils/servers.js';
 import {
   authorityScheme,
   CLEARTEXT_TOLERATED_ENVIRONMENTS,
@@ -23,7 +23,7 @@ export const serverVariablesHttps = createRulesetFunction<JsonObject, null>(
   { input: { type: 'object' }, options: null },
   function serverVariablesHttps(root) {
     const results: IFunctionResult[] = [];
-    for (const { server, url, path } of serverObjects(root)) {
+    for (const { server, url, path, repeats } of distinctServers(root)) {
       if (!url.includes('{')) continue;
       const env = environmentOf(server);
       if (env !== undefined && CLEARTEXT_TOLERATED_ENVIRONMENTS.has(env)) continue;
@@ -39,12 +39,12 @@ export const serverVariablesHttps = createRulesetFunction<JsonObject, null>(
             kind === 'enum'
               ? `Server variable "${name}" allows "${value}", so "${url}" can expand to "${expanded}"; allow only https (or wss).`
               : `Server variable "${name}" defaults to "${value}", so "${url}" expands to "${expanded}"; use an https (or wss) default.`;
-          results.push({ message, path: [...path, ...valuePath] });
+          results.push({ message: `${message}${repeatsNote(repeats)}`, path: [...path, ...valuePath] });
         }
         // A free-form scheme variable is a finding of its own, unless its default was already reported.
         if (!hasEnum(server, name) && !insecureDefault) {
           results.push({
-            message: `Server variable "${name}" sets the scheme of "${url}" but has no enum, so any scheme can be used; restrict it to https (or wss).`,
+            message: `Server variable "${name}" sets the scheme of "${url}" but has no enum, so any scheme can be used; restrict it to https (or wss).${repeatsNote(repeats)}`,
             path: [...path, 'variables', name],
           });
         }

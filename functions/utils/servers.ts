@@ -38,3 +38,30 @@ export function urlScheme(url: string): string | undefined {
 export function environmentOf(server: JsonObject): string | undefined {
   return typeof server['x-environment'] === 'string' ? server['x-environment'].toLowerCase() : undefined;
 }
+
+export interface DistinctServer extends ServerRef {
+  /** How many more times the same Server Object (same URL, variables and declarations) appears. */
+  repeats: number;
+}
+
+/**
+ * Server Objects with identical copies folded into the first: generators often repeat the root server on every
+ * operation (APIs.guru's Kubernetes copy has 845), and one defect should give one finding, not hundreds.
+ */
+export function distinctServers(root: JsonObject): DistinctServer[] {
+  return memoPerDocument(root, 'distinctServers', () => {
+    const byKey = new Map<string, DistinctServer>();
+    for (const ref of serverObjects(root)) {
+      const key = JSON.stringify(ref.server);
+      const seen = byKey.get(key);
+      if (seen) seen.repeats++;
+      else byKey.set(key, { ...ref, repeats: 0 });
+    }
+    return [...byKey.values()];
+  });
+}
+
+/** Message suffix for a folded server, e.g. ` The same server is declared 12 more times.` */
+export function repeatsNote(repeats: number): string {
+  return repeats === 0 ? '' : ` The same server is declared ${repeats} more time${repeats === 1 ? '' : 's'}; fix it once, for example at the root.`;
+}

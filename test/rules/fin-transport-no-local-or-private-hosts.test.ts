@@ -154,4 +154,19 @@ testRule(RULE, [
     },
     errors: [],
   },
+  {
+    name: '3.1: a local server repeated on every operation is reported once, with the count',
+    document: oasDoc('3.1', {
+      paths: {
+        '/a': { get: { servers: [{ url: 'https://kubernetes.local' }], responses: { '200': { description: 'ok' } } } },
+        '/b': { put: { servers: [{ url: 'https://kubernetes.local' }], responses: { '200': { description: 'ok' } } } },
+      },
+    }),
+    errors: [
+      {
+        message: /^Server URL "https:\/\/kubernetes\.local" points at kubernetes\.local, .* The same server is declared 1 more time; fix it once, for example at the root\.$/,
+        path: ['paths', '/a', 'get', 'servers', 0, 'url'],
+      },
+    ],
+  },
 ]);

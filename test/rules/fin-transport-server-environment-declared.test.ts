@@ -106,4 +106,21 @@ testRule(RULE, [
       },
     ],
   },
+  {
+    name: '3.0: the same undeclared server repeated on every operation is reported once, with the count',
+    document: oasDoc('3.0', {
+      paths: {
+        '/a': { get: { servers: [{ url: 'https://api.bank.example' }], responses: { '200': { description: 'ok' } } } },
+        '/b': { get: { servers: [{ url: 'https://api.bank.example' }], responses: { '200': { description: 'ok' } } } },
+        '/c': { get: { servers: [{ url: 'https://api.bank.example' }], responses: { '200': { description: 'ok' } } } },
+      },
+    }),
+    errors: [
+      {
+        message:
+          'Server "https://api.bank.example" does not declare its environment (x-environment) or its audience (x-internal: true or false). The same server is declared 2 more times; fix it once, for example at the root.',
+        path: ['paths', '/a', 'get', 'servers', 0],
+      },
+    ],
+  },
 ]);
