@@ -40,6 +40,14 @@ export default defineConfig([
     footer: ({ format }) => (format === 'cjs' ? { js: 'module.exports = module.exports.default;' } : {}),
   },
   {
+    // finlint/testing: the rule tester for organisation rulesets. ESM only, as vitest (the caller's, an optional peer
+    // dependency) cannot be required from CommonJS.
+    ...library,
+    format: ['esm'],
+    entry: { testing: 'src/testing/index.ts' },
+    external: ['vitest'],
+  },
+  {
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     target: 'node20',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { main } from './main.js';
 
 async function readStdin(): Promise<string> {
@@ -21,6 +22,15 @@ async function writeFileAtomic(file: string, content: string): Promise<void> {
   }
 }
 
+async function prompt(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
 main(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
@@ -28,6 +38,7 @@ main(process.argv.slice(2), {
   cwd: process.cwd(),
   isTTY: process.stdout.isTTY === true,
   writeFile: writeFileAtomic,
+  ...(process.stdin.isTTY && process.stdout.isTTY ? { prompt } : {}),
 }).then(
   (code) => {
     process.exitCode = code;

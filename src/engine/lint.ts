@@ -1,41 +1,71 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Ruleset, Spectral, type ISpectralDiagnostic, type RulesetDefinition } from '@stoplight/spectral-core';
 import { isPresetName, presetRuleset, type PresetName } from '../../rulesets/presets.js';
 import { documentationUrlFor } from '../../rulesets/define.js';
+import { rulesById } from '../../rulesets/registry.js';
 import type { FinRuleExtensions } from '../../rulesets/types.js';
+import { buildRuleset } from '../config/build.js';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
+import { loadWaivers, WAIVERS_FILE_NAME, type WaiverSet } from '../config/waivers.js';
+import { baselineKey, loadBaseline, subtractKnown, type LoadedBaseline } from './baseline.js';
+import { ENGINE_CODES, engineDocsUrl, engineFinding, engineRuleInfo, isEngineCode } from './diagnostics.js';
+import { fingerprintOf, toPointer, walkPath } from './fingerprint.js';
+import { readAtRef } from './git.js';
+import { collectIgnores, ignoreKey, IGNORE_KEY, inlineSuppression } from './inlineIgnore.js';
 import { expandInputs, loadInput, parseRefTarget, type LintInput, type LoadedDocument } from './loader.js';
 import { createSafeResolver } from './resolver.js';
 import { loadRulesetFile } from './rulesetFile.js';
-import { SEVERITY_NAMES, severityNumber, type Finding, type InputError, type Report, type SeverityName, type SeverityNumber } from './types.js';
+import { applyWaivers } from './waivers.js';
+import {
+  SEVERITY_NAMES,
+  severityNumber,
+  type Finding,
+  type Report,
+  type RuleInfo,
+  type SeverityName,
+  type SeverityNumber,
+} from './types.js';
 
 export interface LintOptions {
   /** Working directory for relative inputs and globs. Defaults to the process's. */
   cwd?: string;
-  /** `recommended` (default) or `all`. Ignored when `ruleset` is given. */
+  /** `recommended` (default) or `all`. Ignored when `ruleset` is given; replaces the configuration's ruleset. */
   preset?: PresetName;
   /** A Spectral ruleset: a file path (YAML/JSON/JS, may `extends: finlint`), a definition object or a Ruleset. */
   ruleset?: string | RulesetDefinition | Ruleset;
+  /**
+   * A finlint configuration (finlint.config.yaml): a file path or the result of `loadConfig`. It gives the ruleset
+   * (unless `ruleset` or `preset` is given) and the waivers file (unless `waivers` is given).
+   */
+  config?: string | LoadedConfig;
   /** Directory file `$ref`s may not leave. Defaults to the directory of each linted document. */
   root?: string;
   /** Fetch remote `$ref`s: `true`, or a list of allowed hosts. Off by default. */
   allowRemoteRefs?: boolean | readonly string[];
+  /** Honour `x-finlint-ignore` in documents (default true). */
+  inlineIgnores?: boolean;
+  /**
+   * A waivers file (path or `loadWaivers` result), or false for none. By default: the configuration's `waivers`, or
+   * finlint.waivers.yaml next to the configuration file when it exists.
+   */
+  waivers?: string | WaiverSet | false;
+  /** Report only findings that are not in this baseline (path or `loadBaseline` result). */
+  baseline?: string | LoadedBaseline;
+  /** Report only findings that are new relative to the same file at this git ref. */
+  changedSince?: string;
+  /** Today, for waiver expiry (default: now). */
+  now?: Date;
 }
 
-/** Engine diagnostics that are not finlint rules; documented in docs/engine.md. */
-const ENGINE_DOCS = 'https://github.com/finlint/finlint/blob/main/docs/engine.md';
-const ENGINE_FIX: Record<string, string> = {
-  'invalid-ref': 'Point the $ref at an existing target inside the lint root, or pass --root / --allow-remote-refs if it is intended.',
-  parser: 'Fix the document so that it parses cleanly (for example remove the duplicated key).',
-  'unrecognized-format': 'Declare "openapi: 3.0.x", "openapi: 3.1.x" or "swagger: \'2.0\'" at the top of the document.',
-};
-
-async function resolveRuleset(options: LintOptions, cwd: string): Promise<{ ruleset: Ruleset; label: string }> {
+async function resolveRuleset(options: LintOptions, cwd: string, config: LoadedConfig | undefined): Promise<{ ruleset: Ruleset; label: string }> {
   const given = options.ruleset;
   if (typeof given === 'string') {
     return { ruleset: await loadRulesetFile(given, cwd), label: given };
   }
   if (given instanceof Ruleset) return { ruleset: given, label: 'custom' };
   if (given !== undefined) return { ruleset: new Ruleset(given, { severity: 'recommended' }), label: 'custom' };
+  if (options.preset === undefined && config) return { ruleset: await buildRuleset(config), label: config.displayName };
   const preset = options.preset ?? 'recommended';
   if (!isPresetName(preset)) throw new Error(`unknown preset ${String(preset)}`);
   return { ruleset: new Ruleset(presetRuleset(preset), { severity: 'recommended' }), label: preset };
@@ -47,42 +77,46 @@ function displaySource(absolute: string | undefined, doc: LoadedDocument, cwd: s
   return rel.startsWith('..') || path.isAbsolute(rel) ? absolute : rel;
 }
 
-/** Spectral gives array indices as strings; the JSON contract uses numbers, decided by walking the actual data. */
-function typedPath(segments: readonly (string | number)[], data: unknown): (string | number)[] {
-  const out: (string | number)[] = [];
-  let cur: unknown = data;
-  for (const seg of segments) {
-    if (Array.isArray(cur)) {
-      const index = Number(seg);
-      out.push(Number.isInteger(index) ? index : seg);
-      cur = cur[index];
-    } else {
-      out.push(String(seg));
-      cur = typeof cur === 'object' && cur !== null ? (cur as Record<string, unknown>)[String(seg)] : undefined;
-    }
-  }
-  return out;
+interface Mapped {
+  finding: Finding;
+  /** Key of the inline ignore that suppressed it. */
+  ignoreKey?: string;
 }
 
-function toFinding(result: ISpectralDiagnostic, ruleset: Ruleset, doc: LoadedDocument, cwd: string, dataOf: (abs: string | undefined) => unknown): Finding {
+function toFinding(
+  result: ISpectralDiagnostic,
+  ruleset: Ruleset,
+  doc: LoadedDocument,
+  cwd: string,
+  dataOf: (abs: string | undefined) => unknown,
+  inline: boolean,
+): Mapped {
   const code = String(result.code);
   const rule = ruleset.rules[code];
   const ext = (rule?.extensions ?? null) as Partial<FinRuleExtensions> | null;
-  return {
+  const walked = walkPath(result.path, dataOf(result.source));
+  const source = displaySource(result.source, doc, cwd);
+  const finding: Finding = {
     code,
     message: result.message,
     severity: result.severity as SeverityNumber,
-    path: typedPath(result.path, dataOf(result.source)),
+    path: walked.path,
     range: {
       start: { line: result.range.start.line, character: result.range.start.character },
       end: { line: result.range.end.line, character: result.range.end.character },
     },
-    source: displaySource(result.source, doc, cwd),
+    source,
     controls: [...(ext?.controls ?? [])],
     documentationUrl:
-      rule?.documentationUrl ?? (code.startsWith('fin-') ? documentationUrlFor(code) : ENGINE_FIX[code] ? `${ENGINE_DOCS}#${code}` : ''),
-    howToFix: ext?.howToFix ?? ENGINE_FIX[code] ?? '',
+      rule?.documentationUrl ?? (code.startsWith('fin-') ? documentationUrlFor(code) : isEngineCode(code) ? engineDocsUrl(code) : ''),
+    howToFix: ext?.howToFix ?? ENGINE_CODES[code]?.howToFix ?? '',
+    fingerprint: fingerprintOf(code, walked.identity),
   };
+  if (!inline) return { finding };
+  const hit = inlineSuppression(code, walked, source);
+  if (!hit) return { finding };
+  finding.suppression = hit.suppression;
+  return { finding, ignoreKey: `${result.source ?? doc.absolutePath}\u0000${hit.key}` };
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -94,16 +128,107 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+function ruleInfoOf(ruleset: Ruleset): Record<string, RuleInfo> {
+  const info: Record<string, RuleInfo> = {};
+  for (const [id, rule] of Object.entries(ruleset.rules)) {
+    if (!rule.enabled) continue;
+    const ext = (rule.extensions ?? {}) as Partial<FinRuleExtensions>;
+    info[id] = {
+      id,
+      description: rule.description ?? '',
+      severity: Math.min(3, Math.max(0, Number(rule.severity))) as SeverityNumber,
+      documentationUrl: rule.documentationUrl ?? (id.startsWith('fin-') ? documentationUrlFor(id) : ''),
+      controls: [...(ext.controls ?? [])],
+      howToFix: ext.howToFix ?? '',
+      ...(ext.category ? { category: ext.category } : {}),
+    };
+  }
+  return info;
+}
+
+/** Problems with inline ignores in one linted document: malformed, without reason, or suppressing nothing. */
+function inlineProblems(
+  loaded: LoadedDocument,
+  used: ReadonlySet<string>,
+  active: ReadonlySet<string>,
+  known: ReadonlySet<string>,
+): Finding[] {
+  const input = (loaded.document as unknown as { input?: unknown }).input;
+  if (typeof input !== 'string' || !input.includes(IGNORE_KEY)) return [];
+  const out: Finding[] = [];
+  for (const ig of collectIgnores(loaded.document.data)) {
+    const at = [...ig.path, IGNORE_KEY];
+    const range = loaded.document.getRangeForJsonPath(at, true) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const where = toPointer(ig.path) || '/';
+    const problem = (code: 'waiver-invalid' | 'waiver-stale', message: string, extra: string) => ({
+      ...engineFinding(code, message, loaded.source, at, range.start, range.end),
+      fingerprint: fingerprintOf(code, [...ig.path.map(String), extra]),
+    });
+    if (!ig.rules) {
+      out.push(problem('waiver-invalid', `${IGNORE_KEY} at ${where} must be a rule id or a list of rule ids.`, 'shape'));
+      continue;
+    }
+    if (!ig.reason) {
+      out.push(problem('waiver-invalid', `${IGNORE_KEY} at ${where} gives no x-finlint-ignore-reason; say why the exception is acceptable.`, 'reason'));
+    }
+    for (const rule of ig.rules) {
+      if (used.has(`${loaded.absolutePath}\u0000${ignoreKey(ig.path, rule)}`)) continue;
+      if (!known.has(rule)) out.push(problem('waiver-stale', `${IGNORE_KEY} at ${where} names ${rule}, which is not a rule.`, rule));
+      else if (active.has(rule)) out.push(problem('waiver-stale', `${IGNORE_KEY} at ${where} names ${rule}, which reports nothing here; remove it.`, rule));
+    }
+  }
+  return out;
+}
+
+async function resolveWaivers(options: LintOptions, cwd: string, config: LoadedConfig | undefined): Promise<WaiverSet | undefined> {
+  const w = options.waivers;
+  if (w === false) return undefined;
+  if (typeof w === 'string') return loadWaivers(w, cwd);
+  if (w !== undefined) return w;
+  if (!config) return undefined;
+  if (config.config.waivers) return loadWaivers(path.resolve(config.dir, config.config.waivers), cwd);
+  const next = path.join(config.dir, WAIVERS_FILE_NAME);
+  return existsSync(next) ? loadWaivers(next, cwd) : undefined;
+}
+
 /**
  * Lints OpenAPI documents. Never prints and never exits: inputs that cannot be linted are returned as
- * `inputErrors`, every other input is still linted.
+ * `inputErrors`, every other input is still linted. Configuration, waivers and baseline problems throw
+ * ConfigError; `changedSince` problems throw GitError.
  */
 export async function lint(inputs: readonly LintInput[], options: LintOptions = {}): Promise<Report> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const { ruleset, label } = await resolveRuleset(options, cwd);
+  const config = typeof options.config === 'string' ? await loadConfig(options.config, cwd) : options.config;
+  const { ruleset, label } = await resolveRuleset(options, cwd, config);
+  const waiverSet = await resolveWaivers(options, cwd, config);
+  const baseline = typeof options.baseline === 'string' ? await loadBaseline(options.baseline, cwd) : options.baseline;
+  const inline = options.inlineIgnores !== false;
+  const ruleInfo = ruleInfoOf(ruleset);
+  const active = new Set(Object.keys(ruleInfo));
+  const known = new Set([...Object.keys(ruleset.rules), ...rulesById.keys(), ...Object.keys(ENGINE_CODES)]);
+
   const { items, errors: inputErrors } = await expandInputs(inputs, cwd);
-  const findings: Finding[] = [];
+  let findings: Finding[] = [];
   const files: string[] = [];
+  const lintedAbsolute: string[] = [];
+  const knownAtRef: string[] = [];
+
+  const run = async (loaded: LoadedDocument, withInline: boolean) => {
+    const resolver = createSafeResolver({
+      root: options.root ? path.resolve(cwd, options.root) : path.dirname(loaded.absolutePath),
+      allowRemoteRefs: options.allowRemoteRefs,
+    });
+    const spectral = new Spectral({ resolver });
+    spectral.setRuleset(ruleset);
+    const results = await spectral.run(loaded.document, { ignoreUnknownFormat: false });
+    const parsed = new Map<string, unknown>([[loaded.absolutePath, loaded.document.data]]);
+    const dataOf = (abs: string | undefined): unknown => {
+      const key = abs ?? loaded.absolutePath;
+      if (!parsed.has(key)) parsed.set(key, parseRefTarget(key));
+      return parsed.get(key);
+    };
+    return results.map((r) => toFinding(r, ruleset, loaded, cwd, dataOf, withInline));
+  };
 
   for (const item of items) {
     const loaded = await loadInput(item, cwd);
@@ -111,37 +236,78 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
       inputErrors.push(loaded);
       continue;
     }
-    const resolver = createSafeResolver({
-      root: options.root ? path.resolve(cwd, options.root) : path.dirname(loaded.absolutePath),
-      allowRemoteRefs: options.allowRemoteRefs,
-    });
-    const spectral = new Spectral({ resolver });
-    spectral.setRuleset(ruleset);
-    let results: ISpectralDiagnostic[];
+    let mapped: Mapped[];
     try {
-      results = await spectral.run(loaded.document, { ignoreUnknownFormat: false });
+      mapped = await run(loaded, inline);
     } catch (e) {
       inputErrors.push({ source: loaded.source, message: `lint failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
       continue;
     }
     files.push(loaded.source);
-    const parsed = new Map<string, unknown>([[loaded.absolutePath, loaded.document.data]]);
-    const dataOf = (abs: string | undefined): unknown => {
-      const key = abs ?? loaded.absolutePath;
-      if (!parsed.has(key)) parsed.set(key, parseRefTarget(key));
-      return parsed.get(key);
-    };
-    for (const r of results) findings.push(toFinding(r, ruleset, loaded, cwd, dataOf));
+    lintedAbsolute.push(loaded.absolutePath);
+    for (const m of mapped) findings.push(m.finding);
+    if (inline) {
+      const used = new Set(mapped.flatMap((m) => (m.ignoreKey ? [m.ignoreKey] : [])));
+      findings.push(...inlineProblems(loaded, used, active, known));
+    }
+    if (options.changedSince !== undefined) {
+      const old = await readAtRef(loaded.absolutePath, options.changedSince);
+      if (old === undefined) continue;
+      const oldLoaded = await loadInput({ source: loaded.source, content: old }, cwd);
+      if (!('document' in oldLoaded)) continue;
+      try {
+        for (const m of await run(oldLoaded, false)) knownAtRef.push(`${m.finding.source}\u0000${m.finding.fingerprint}`);
+      } catch {
+        // the old version could not be linted: everything in the current one counts as new
+      }
+    }
   }
+
+  let waiversUsed: string[] | undefined;
+  if (waiverSet) {
+    const outcome = applyWaivers(findings, waiverSet, { cwd, now: options.now ?? new Date(), activeRules: active, knownRules: known, lintedFiles: lintedAbsolute });
+    findings = [...outcome.findings, ...outcome.problems];
+    waiversUsed = outcome.used;
+  }
+  const filtered: Report['filtered'] = {};
+  if (options.changedSince !== undefined) {
+    const r = subtractKnown(findings, knownAtRef, (f) => `${f.source}\u0000${f.fingerprint}`);
+    findings = r.kept;
+    filtered.changedSince = r.removed;
+  }
+  if (baseline) {
+    const r = subtractKnown(
+      findings,
+      baseline.findings.map((e) => `${e.source}\u0000${e.fingerprint}`),
+      (f) => baselineKey(f, cwd, baseline.dir),
+    );
+    findings = r.kept;
+    filtered.baseline = r.removed;
+  }
+  for (const f of findings) if (!ruleInfo[f.code] && isEngineCode(f.code)) ruleInfo[f.code] = engineRuleInfo(f.code);
   findings.sort(compareFindings);
-  return { findings, inputErrors, files, preset: label, rules: Object.values(ruleset.rules).filter((r) => r.enabled).length };
+  const report: Report = {
+    findings,
+    inputErrors,
+    files,
+    preset: label,
+    rules: active.size,
+    ruleInfo,
+  };
+  if (Object.keys(filtered).length > 0) report.filtered = filtered;
+  if (config) report.configs = [config.displayName];
+  if (waiversUsed) report.waiversUsed = waiversUsed;
+  return report;
 }
 
-/** Whether a report fails at the given severity: any finding at or above it (`none` never fails). */
+/**
+ * Whether a report fails at the given severity: any finding at or above it (`none` never fails). Waived findings
+ * never count.
+ */
 export function failsAt(report: Report, failSeverity: SeverityName | 'none'): boolean {
   if (failSeverity === 'none') return false;
   const threshold = severityNumber(failSeverity);
-  return report.findings.some((f) => f.severity <= threshold);
+  return report.findings.some((f) => f.severity <= threshold && f.suppression === undefined);
 }
 
 export { SEVERITY_NAMES };

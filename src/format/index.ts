@@ -1,8 +1,12 @@
+import { github } from './github.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
+import { markdown } from './markdown.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { Formatter } from './types.js';
 
-export const formatters = { stylish, json } satisfies Record<string, Formatter>;
+export const formatters = { stylish, json, sarif, junit, github, markdown } satisfies Record<string, Formatter>;
 export type FormatName = keyof typeof formatters;
 export const FORMAT_NAMES = Object.keys(formatters) as FormatName[];
 export type { Formatter, FormatContext } from './types.js';

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +41,20 @@ describe('dist/cli.js', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ source: 'piped.yaml', code: 'fin-transport-https-only' });
   });
+  it('finds an organisation configuration, compiles its TypeScript function and writes several formats', async () => {
+    const run = promisify(execFile);
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'finlint-e2e-')), 'finlint.sarif');
+    const r = await run(process.execPath, [bin, 'lint', 'examples/org/api/payments.yaml', '-f', 'json', '-f', 'sarif', '-o', out], { cwd: root }).catch(
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(r.stderr).toBe('');
+    const findings = JSON.parse(r.stdout) as { code: string; severity: number }[];
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([
+      ['fin-transport-no-local-or-private-hosts', 2],
+      ['acme-payments-idempotency-key', 0],
+    ]);
+    expect(JSON.parse(await readFile(out, 'utf8')).runs[0].results).toHaveLength(2);
+  });
   it('prints help and version', async () => {
     expect((await cli(['--help'])).stdout).toContain('finlint lint <inputs..>');
     expect((await cli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
@@ -46,6 +62,14 @@ describe('dist/cli.js', () => {
 });
 
 describe('package entry points', () => {
+  it('finlint/testing exports the rule tester (ESM, like vitest)', async () => {
+    const { stdout } = await run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      "import { testRule, runRule, oasDoc } from 'finlint/testing'; console.log(JSON.stringify([typeof testRule, typeof runRule, typeof oasDoc]))",
+    ], { cwd: root });
+    expect(JSON.parse(stdout)).toEqual(['function', 'function', 'function']);
+  });
   it('require("finlint") is the ruleset and carries the library API', async () => {
     const { stdout } = await run(process.execPath, [
       '-e',
@@ -59,6 +83,6 @@ describe('package entry points', () => {
       '-e',
       "import f, { lint, formatters } from 'finlint'; console.log(JSON.stringify([typeof f.rules, typeof lint, Object.keys(formatters)]))",
     ], { cwd: root });
-    expect(JSON.parse(stdout)).toEqual(['object', 'function', ['stylish', 'json']]);
+    expect(JSON.parse(stdout)).toEqual(['object', 'function', ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown']]);
   });
 });

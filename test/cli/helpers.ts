@@ -11,7 +11,19 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured output. */
-export async function runCli(args: string[], opts: { cwd?: string; stdin?: string; isTTY?: boolean } = {}): Promise<CliRun> {
+export interface CliOptions {
+  cwd?: string;
+  stdin?: string;
+  isTTY?: boolean;
+  /** Today, for waiver expiry. */
+  now?: Date;
+  /** Answers for `finlint init` questions; given = an interactive terminal. */
+  answers?: string[];
+}
+
+export async function runCli(args: string[], opts: CliOptions = {}): Promise<CliRun & { questions: string[] }> {
+  const questions: string[] = [];
+  const answers = [...(opts.answers ?? [])];
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -29,6 +41,15 @@ export async function runCli(args: string[], opts: { cwd?: string; stdin?: strin
       await writeFile(`${file}.tmp`, content);
       await rename(`${file}.tmp`, file);
     },
+    ...(opts.now ? { now: () => opts.now! } : {}),
+    ...(opts.answers
+      ? {
+          prompt: async (q: string) => {
+            questions.push(q);
+            return answers.shift() ?? '';
+          },
+        }
+      : {}),
   });
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, questions };
 }

@@ -66,9 +66,11 @@ describe('finlint lint: JSON contract', () => {
     const findings = JSON.parse(r.stdout) as Finding[];
     expect(findings.length).toBe(3);
     for (const f of findings) {
+      // `fingerprint` was added (additively) for baselines; `suppression` appears only on waived findings.
       expect(Object.keys(f).sort()).toEqual(
-        ['code', 'controls', 'documentationUrl', 'howToFix', 'message', 'path', 'range', 'severity', 'source'].sort(),
+        ['code', 'controls', 'documentationUrl', 'fingerprint', 'howToFix', 'message', 'path', 'range', 'severity', 'source'].sort(),
       );
+      expect(f.fingerprint).toMatch(/^[0-9a-f]{32}$/);
       expect(f.controls.length).toBeGreaterThan(0);
       expect(f.documentationUrl).toMatch(new RegExp(`/docs/rules/${f.code}\\.md$`));
       expect(f.howToFix.length).toBeGreaterThan(10);
