@@ -66,3 +66,10 @@ describe('presets', () => {
     expect(presetRules('all')).toHaveLength(allRules.length);
   });
 });
+
+describe('functions/index.ts', () => {
+  it('re-exports every custom function (npm run docs:functions)', async () => {
+    const { functionsIndex } = await import('../../scripts/generate-functions-index.js');
+    expect(readFileSync(path.join(root, 'functions/index.ts'), 'utf8')).toBe(functionsIndex(path.join(root, 'functions')));
+  });
+});
