@@ -1,6 +1,7 @@
 import { authPolicyRules } from './families/auth-policy.js';
 import { authSchemeRules } from './families/auth-schemes.js';
 import { pciRules } from './families/pci.js';
+import { gdprRules } from './families/gdpr.js';
 import { inputRules } from './families/input.js';
 import { rateLimitRules } from './families/ratelimit.js';
 import { errorRules } from './families/errors.js';
@@ -17,6 +18,7 @@ export const allRules: readonly FinRule[] = [
   ...authSchemeRules,
   ...authPolicyRules,
   ...pciRules,
+  ...gdprRules,
   ...inputRules,
   ...rateLimitRules,
   ...errorRules,
