@@ -1,8 +1,7 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import {
-  CARD_DATA_OPTIONS_HELP,
   cardDataIndex,
-  cardDataOptionProperties,
+  cardDataOptionsSchema,
   describeParameterHit,
   urlPlace,
   type CardDataOptions,
@@ -16,12 +15,7 @@ import type { JsonObject } from './utils/guards.js';
 export const cardExpiryNotInUrl = createRulesetFunction<JsonObject, CardDataOptions | null>(
   {
     input: { type: 'object' },
-    options: {
-      type: ['object', 'null'],
-      properties: { ...cardDataOptionProperties },
-      additionalProperties: false,
-      errorMessage: `"fin-pci-card-expiry-not-in-url" options: { ${CARD_DATA_OPTIONS_HELP} }, e.g. { expiry: { names: ["card valid to"] } }.`,
-    },
+    options: cardDataOptionsSchema('fin-pci-card-expiry-not-in-url', '{ expiry: { names: ["card valid to"] } }'),
   },
   function cardExpiryNotInUrl(root, options) {
     const results: IFunctionResult[] = [];

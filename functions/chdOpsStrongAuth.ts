@@ -1,5 +1,5 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { CARD_DATA_OPTIONS_HELP, cardDataIndex, cardDataOptionProperties, hasJustification, type CardDataOptions } from './utils/cardData.js';
+import { cardDataIndex, cardDataOptionsSchema, hasJustification, type CardDataOptions } from './utils/cardData.js';
 import { isObject, type JsonObject, type JsonPath } from './utils/guards.js';
 import { describeOperation, effectiveSecurity, operations, securitySchemes } from './utils/oas.js';
 
@@ -33,12 +33,7 @@ interface Group {
 export const chdOpsStrongAuth = createRulesetFunction<JsonObject, CardDataOptions | null>(
   {
     input: { type: 'object' },
-    options: {
-      type: ['object', 'null'],
-      properties: { ...cardDataOptionProperties },
-      additionalProperties: false,
-      errorMessage: `"fin-pci-chd-ops-strong-auth" options: { ${CARD_DATA_OPTIONS_HELP} }, e.g. { pan: { names: ["card ref number"] } }.`,
-    },
+    options: cardDataOptionsSchema('fin-pci-chd-ops-strong-auth', '{ pan: { names: ["card ref number"] } }'),
   },
   function chdOpsStrongAuth(root, options) {
     const index = cardDataIndex(root, options);

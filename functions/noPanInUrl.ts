@@ -1,8 +1,7 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import {
-  CARD_DATA_OPTIONS_HELP,
   cardDataIndex,
-  cardDataOptionProperties,
+  cardDataOptionsSchema,
   describeParameterHit,
   urlPlace,
   type CardDataOptions,
@@ -18,12 +17,7 @@ import type { JsonObject } from './utils/guards.js';
 export const noPanInUrl = createRulesetFunction<JsonObject, CardDataOptions | null>(
   {
     input: { type: 'object' },
-    options: {
-      type: ['object', 'null'],
-      properties: { ...cardDataOptionProperties },
-      additionalProperties: false,
-      errorMessage: `"fin-pci-no-pan-in-url" options: { ${CARD_DATA_OPTIONS_HELP} }, e.g. { pan: { names: ["card ref number"] } }.`,
-    },
+    options: cardDataOptionsSchema('fin-pci-no-pan-in-url', '{ pan: { names: ["card ref number"] } }'),
   },
   function noPanInUrl(root, options) {
     const results: IFunctionResult[] = [];

@@ -1,8 +1,7 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import {
-  CARD_DATA_OPTIONS_HELP,
   cardDataIndex,
-  cardDataOptionProperties,
+  cardDataOptionsSchema,
   describeParameterHit,
   urlPlace,
   type CardDataOptions,
@@ -17,12 +16,7 @@ import type { JsonObject } from './utils/guards.js';
 export const noSadInUrl = createRulesetFunction<JsonObject, CardDataOptions | null>(
   {
     input: { type: 'object' },
-    options: {
-      type: ['object', 'null'],
-      properties: { ...cardDataOptionProperties },
-      additionalProperties: false,
-      errorMessage: `"fin-pci-no-sad-in-url" options: { ${CARD_DATA_OPTIONS_HELP} }, e.g. { pin: { vetoes: ["hint"] } }.`,
-    },
+    options: cardDataOptionsSchema('fin-pci-no-sad-in-url', '{ pin: { vetoes: ["hint"] } }'),
   },
   function noSadInUrl(root, options) {
     const results: IFunctionResult[] = [];

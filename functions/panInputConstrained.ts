@@ -1,5 +1,5 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { CARD_DATA_OPTIONS_HELP, cardDataIndex, cardDataOptionProperties, whereCarried, type CardDataOptions } from './utils/cardData.js';
+import { cardDataIndex, cardDataOptionsSchema, whereCarried, type CardDataOptions } from './utils/cardData.js';
 import type { JsonObject } from './utils/guards.js';
 import { oasVersion } from './utils/oas.js';
 import { isPanInputPattern, schemaTypes } from './utils/pan.js';
@@ -12,12 +12,7 @@ import { isPanInputPattern, schemaTypes } from './utils/pan.js';
 export const panInputConstrained = createRulesetFunction<JsonObject, CardDataOptions | null>(
   {
     input: { type: 'object' },
-    options: {
-      type: ['object', 'null'],
-      properties: { ...cardDataOptionProperties },
-      additionalProperties: false,
-      errorMessage: `"fin-pci-pan-input-constrained" options: { ${CARD_DATA_OPTIONS_HELP} }, e.g. { pan: { names: ["card ref number"] } }.`,
-    },
+    options: cardDataOptionsSchema('fin-pci-pan-input-constrained', '{ pan: { names: ["card ref number"] } }'),
   },
   function panInputConstrained(root, options) {
     const results: IFunctionResult[] = [];

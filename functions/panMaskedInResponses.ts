@@ -1,8 +1,7 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import {
-  CARD_DATA_OPTIONS_HELP,
   cardDataIndex,
-  cardDataOptionProperties,
+  cardDataOptionsSchema,
   exempted,
   whereCarried,
   type CardDataOptions,
@@ -19,12 +18,7 @@ import type { JsonObject } from './utils/guards.js';
 export const panMaskedInResponses = createRulesetFunction<JsonObject, CardDataOptions | null>(
   {
     input: { type: 'object' },
-    options: {
-      type: ['object', 'null'],
-      properties: { ...cardDataOptionProperties },
-      additionalProperties: false,
-      errorMessage: `"fin-pci-pan-masked-in-responses" options: { ${CARD_DATA_OPTIONS_HELP} }, e.g. { pan: { vetoes: ["reference"] } }.`,
-    },
+    options: cardDataOptionsSchema('fin-pci-pan-masked-in-responses', '{ pan: { vetoes: ["reference"] } }'),
   },
   function panMaskedInResponses(root, options) {
     const results: IFunctionResult[] = [];

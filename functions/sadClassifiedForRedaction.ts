@@ -1,5 +1,5 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
-import { CARD_DATA_OPTIONS_HELP, cardDataIndex, cardDataOptionProperties, whereCarried, type CardDataOptions } from './utils/cardData.js';
+import { cardDataIndex, cardDataOptionsSchema, whereCarried, type CardDataOptions } from './utils/cardData.js';
 import { declaredClassifications } from './utils/classify.js';
 import { isObject, type JsonObject } from './utils/guards.js';
 import { oasVersion } from './utils/oas.js';
@@ -13,12 +13,7 @@ import { oasVersion } from './utils/oas.js';
 export const sadClassifiedForRedaction = createRulesetFunction<JsonObject, CardDataOptions | null>(
   {
     input: { type: 'object' },
-    options: {
-      type: ['object', 'null'],
-      properties: { ...cardDataOptionProperties },
-      additionalProperties: false,
-      errorMessage: `"fin-pci-sad-classified-for-redaction" options: { ${CARD_DATA_OPTIONS_HELP} }, e.g. { track: { names: ["swipe data"] } }.`,
-    },
+    options: cardDataOptionsSchema('fin-pci-sad-classified-for-redaction', '{ track: { names: ["swipe data"] } }'),
   },
   function sadClassifiedForRedaction(root, options) {
     const results: IFunctionResult[] = [];

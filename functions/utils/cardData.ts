@@ -1,3 +1,4 @@
+import type { JSONSchema7 } from 'json-schema';
 import {
   classify,
   establishesContext,
@@ -614,8 +615,8 @@ const dictionaryOptionSchema = {
   additionalProperties: false,
 } as const;
 
-/** JSON Schema properties of `CardDataOptions`, to spread into each rule's option schema. */
-export const cardDataOptionProperties = {
+/** JSON Schema properties of `CardDataOptions`. */
+const cardDataOptionProperties = {
   pan: dictionaryOptionSchema,
   cvc: dictionaryOptionSchema,
   pin: dictionaryOptionSchema,
@@ -624,8 +625,18 @@ export const cardDataOptionProperties = {
   cardContext: { type: 'array', items: { type: 'string', minLength: 1 } },
 } as const;
 
-export const CARD_DATA_OPTIONS_HELP =
+const CARD_DATA_OPTIONS_HELP =
   'pan?, cvc?, pin?, track?, expiry?: { names?: string[], vetoes?: string[] }, cardContext?: string[]';
+
+/** The option schema every card-data rule shares, with an error message that names the rule and shows an example. */
+export function cardDataOptionsSchema(ruleId: string, example: string): JSONSchema7 & { errorMessage: string } {
+  return {
+    type: ['object', 'null'],
+    properties: { ...cardDataOptionProperties } as JSONSchema7['properties'],
+    additionalProperties: false,
+    errorMessage: `"${ruleId}" options: { ${CARD_DATA_OPTIONS_HELP} }, e.g. ${example}.`,
+  };
+}
 
 const configs = new Map<string, ClassifierConfig>();
 
