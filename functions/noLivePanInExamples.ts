@@ -1,7 +1,7 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonObject } from './utils/guards.js';
 import { findPanCandidates, scalarLeaves, type PanOptions } from './utils/pan.js';
-import { exampleValues } from './utils/secrets.js';
+import { EXAMPLE_KEYWORD_LABEL, exampleValues } from './utils/secrets.js';
 
 export interface NoLivePanInExamplesOptions {
   /** Extra public test card numbers to accept (spaces and dashes are ignored). */
@@ -9,17 +9,6 @@ export interface NoLivePanInExamplesOptions {
   /** Accept numbers with a run of six or more identical digits as generated samples (default true). */
   allowSyntheticRuns?: boolean;
 }
-
-const KEYWORD_LABEL: Record<string, string> = {
-  example: 'example',
-  examples: 'example',
-  'x-example': 'example',
-  'x-examples': 'example',
-  value: 'example',
-  default: 'default value',
-  enum: 'enum value',
-  const: 'const value',
-};
 
 /**
  * fin-pci-no-live-pan-in-examples: no example, default, enum or const value (in any OAS version: schema `example` and
@@ -56,7 +45,7 @@ export const noLivePanInExamples = createRulesetFunction<JsonObject, NoLivePanIn
         const c = candidates[0];
         const more = candidates.length > 1 ? ` (and ${candidates.length - 1} more)` : '';
         results.push({
-          message: `The ${KEYWORD_LABEL[keyword] ?? 'example'} contains what looks like a live ${c.network} card number, ${c.masked}${more}: it passes the Luhn check, has a ${c.network} prefix and length, and is not a known test number.`,
+          message: `The ${EXAMPLE_KEYWORD_LABEL[keyword] ?? 'example'} contains what looks like a live ${c.network} card number, ${c.masked}${more}: it passes the Luhn check, has a ${c.network} prefix and length, and is not a known test number.`,
           path: leaf.path,
         });
       }

@@ -1,23 +1,12 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import type { JsonObject } from './utils/guards.js';
-import { detectSecret, exampleValues, stringLeaves, type SecretOptions } from './utils/secrets.js';
+import { detectSecret, EXAMPLE_KEYWORD_LABEL, exampleValues, stringLeaves, type SecretOptions } from './utils/secrets.js';
 
 export interface NoSecretsInExamplesOptions {
   allowPrefixes?: string[];
   allowValues?: string[];
   prefixes?: string[];
 }
-
-const KEYWORD_LABEL: Record<string, string> = {
-  example: 'example',
-  examples: 'example',
-  'x-example': 'example',
-  'x-examples': 'example',
-  value: 'example',
-  default: 'default value',
-  enum: 'enum value',
-  const: 'const value',
-};
 
 /**
  * fin-auth-no-secrets-in-examples: no example, default, enum or const value contains a live-looking secret (a JWT, a
@@ -47,7 +36,7 @@ export const noSecretsInExamples = createRulesetFunction<JsonObject, NoSecretsIn
         const match = detectSecret(leaf.text, secretOptions);
         if (match === undefined) continue;
         results.push({
-          message: `The ${KEYWORD_LABEL[keyword]} contains what looks like ${match.label}; use an obvious placeholder such as "<access-token>".`,
+          message: `The ${EXAMPLE_KEYWORD_LABEL[keyword]} contains what looks like ${match.label}; use an obvious placeholder such as "<access-token>".`,
           path: leaf.path,
         });
       }

@@ -54,6 +54,18 @@ const OPAQUE: ReadonlySet<string> = new Set(['security', 'scopes', 'mapping', 'r
 
 const SINGLE_VALUE_KEYWORDS: readonly ExampleKeyword[] = ['example', 'x-example', 'default', 'const'];
 
+/** How a finding names the keyword that carries a value: `example`, `default value`, `enum value`... */
+export const EXAMPLE_KEYWORD_LABEL: Record<string, string> = {
+  example: 'example',
+  examples: 'example',
+  'x-example': 'example',
+  'x-examples': 'example',
+  value: 'example',
+  default: 'default value',
+  enum: 'enum value',
+  const: 'const value',
+};
+
 export function exampleValues(root: JsonObject): ExampleValue[] {
   return memoPerDocument(root, 'exampleValues', () => {
     const out: ExampleValue[] = [];
