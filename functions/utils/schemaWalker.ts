@@ -145,6 +145,10 @@ class Walker {
     return this.visits;
   }
 
+  private followCyclicRef(schema: JsonObject): [JsonObject, JsonPath] | undefined {
+    return typeof schema.$ref === 'string' ? resolveLocalRef(this.root, schema) : undefined;
+  }
+
   static expansionKey(ctx: SchemaContext): string {
     return `${ctx.direction}:${ctx.outbound}`;
   }
@@ -251,6 +255,8 @@ class Walker {
   }
 
   private schema(schema: JsonObject, path: JsonPath, ctx: SchemaContext, at: VisitAt, owner?: SchemaVisit[]): void {
+    const cyclic = this.followCyclicRef(schema);
+    if (cyclic !== undefined) [schema, path] = cyclic;
     const merged = mergeAllOf(schema);
     if (ctx.direction === 'request' && merged.readOnly === true && at.parent) return;
     if (ctx.direction === 'response' && merged.writeOnly === true && at.parent) return;
@@ -294,6 +300,37 @@ class Walker {
     };
     walkAllOfMembersForNested(schema, path, new Set());
   }
+}
+
+/**
+ * Spectral's resolver leaves the `$ref`s that close a reference cycle unresolved (`{ $ref: '#/components/schemas/A' }`
+ * inside A's own subtree), which would cut the walk there. A local one is followed to its target, visited at the
+ * target's own location; the expansion index keeps the cycle finite.
+ */
+function resolveLocalRef(root: JsonObject, schema: JsonObject): [JsonObject, JsonPath] | undefined {
+  let current: JsonObject = schema;
+  let path: JsonPath | undefined;
+  for (let hops = 0; hops < 8 && typeof current.$ref === 'string' && current.$ref.startsWith('#/'); hops++) {
+    const segments = current.$ref
+      .slice(2)
+      .split('/')
+      .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+    let node: unknown = root;
+    const at: JsonPath = [];
+    for (const segment of segments) {
+      if (Array.isArray(node) && /^[0-9]+$/.test(segment)) {
+        node = node[Number(segment)];
+        at.push(Number(segment));
+      } else if (isObject(node)) {
+        node = node[segment];
+        at.push(segment);
+      } else return undefined;
+    }
+    if (!isObject(node) || node === current) return undefined;
+    current = node;
+    path = at;
+  }
+  return path === undefined ? undefined : [current, path];
 }
 
 /** The schema walk of a document with its child and per-operation indexes, computed once per document. */
