@@ -685,7 +685,7 @@ export interface CardClassification extends Classification {
 }
 
 /** The schema that describes the value: for an array of scalars, its items. */
-function valueSchema(merged: JsonObject): JsonObject {
+export function valueSchema(merged: JsonObject): JsonObject {
   const types = schemaTypes(merged);
   if (types.length === 1 && types[0] === 'array' && isObject(merged.items)) {
     const items = mergeAllOf(merged.items);
@@ -749,7 +749,7 @@ export function pathContextSegment(pathKey: string, paramName: string, location:
   return undefined;
 }
 
-function pathContext(pathKeys: readonly string[], paramName: string, location: string): ContextName[] {
+export function pathContext(pathKeys: readonly string[], paramName: string, location: string): ContextName[] {
   const out: ContextName[] = [];
   for (const key of pathKeys) {
     const segment = pathContextSegment(key, paramName, location);
@@ -759,7 +759,7 @@ function pathContext(pathKeys: readonly string[], paramName: string, location: s
 }
 
 /** The schemas that declare a property: the holder itself and/or the `allOf` members (at any depth) that list it. */
-function declaringSchemas(holder: JsonObject, name: string, seen: Set<object> = new Set()): JsonObject[] {
+export function declaringSchemas(holder: JsonObject, name: string, seen: Set<object> = new Set()): JsonObject[] {
   if (seen.has(holder)) return [];
   seen.add(holder);
   const out: JsonObject[] = [];
@@ -786,7 +786,7 @@ function visitContext(root: JsonObject, visit: SchemaVisit): ContextName[] {
 }
 
 /** Other names of a value: the component name of its schema and its title. */
-function valueAliases(root: JsonObject, schemas: readonly JsonObject[]): ContextName[] {
+export function valueAliases(root: JsonObject, schemas: readonly JsonObject[]): ContextName[] {
   const out: ContextName[] = [];
   for (const schema of schemas) {
     const component = componentSchemaName(root, schema);
@@ -832,7 +832,7 @@ export interface ParameterHit {
 /** `in` values that put the value in the URL or in headers (logged by proxies, servers and browsers). */
 export const URL_LOCATIONS: ReadonlySet<string> = new Set(['path', 'query', 'querystring', 'header', 'cookie']);
 
-function parameterValueSchemas(param: JsonObject, path: JsonPath, isOas2: boolean): [JsonObject, JsonPath][] {
+export function parameterValueSchemas(param: JsonObject, path: JsonPath, isOas2: boolean): [JsonObject, JsonPath][] {
   if (isObject(param.schema)) return [[param.schema, [...path, 'schema']]];
   const out: [JsonObject, JsonPath][] = [];
   for (const [mediaType, media] of entries(param.content)) {
@@ -972,7 +972,7 @@ export function cardDataIndex(root: JsonObject, options?: CardDataOptions | null
 }
 
 /** The path of a property as written: in the schema itself or in one of its `allOf` members. */
-function findPropertyPath(schema: JsonObject, path: JsonPath, name: string): JsonPath {
+export function findPropertyPath(schema: JsonObject, path: JsonPath, name: string): JsonPath {
   if (isObject(schema.properties) && name in schema.properties) return [...path, 'properties', name];
   const members = asArray(schema.allOf);
   for (let i = 0; i < members.length; i++) {

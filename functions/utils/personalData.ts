@@ -15,7 +15,9 @@ import {
   type DataClassDefinition,
   type DeclaredValue,
 } from './classify.js';
-import { isContainer, pathContextSegment, URL_LOCATIONS, type DictionaryOption } from './cardData.js';
+import { declaringSchemas, type DictionaryOption, findPropertyPath, isContainer, parameterValueSchemas, pathContext, pathContextSegment, URL_LOCATIONS, valueAliases, valueSchema } from './cardData.js';
+
+export { valueSchema };
 import { asArray, entries, isObject, type JsonObject, type JsonPath } from './guards.js';
 import { memoPerDocument } from './memo.js';
 import { containsPhrase } from './names.js';
@@ -1192,46 +1194,6 @@ function byFormat(subject: ClassifySubject, config: PersonalClassifierConfig): P
   };
 }
 
-/** The schema that describes the value: for an array of scalars, its items. */
-export function valueSchema(merged: JsonObject): JsonObject {
-  const types = schemaTypes(merged);
-  if (types.length === 1 && types[0] === 'array' && isObject(merged.items)) {
-    const items = mergeAllOf(merged.items);
-    const itemTypes = schemaTypes(items);
-    if (!itemTypes.includes('object') && !itemTypes.includes('array') && !isObject(items.properties)) return items;
-  }
-  return merged;
-}
-
-function valueAliases(root: JsonObject, schemas: readonly JsonObject[]): ContextName[] {
-  const out: ContextName[] = [];
-  for (const schema of schemas) {
-    const component = componentSchemaName(root, schema);
-    if (component !== undefined && !out.some((a) => a.name === component)) out.push({ label: `its schema "${component}"`, name: component });
-    if (typeof schema.title === 'string' && !out.some((a) => a.name === schema.title)) out.push({ label: `its title "${schema.title}"`, name: schema.title });
-  }
-  return out;
-}
-
-/** The schemas that write a property: the holder itself and/or the `allOf` members (at any depth) that list it. */
-function declaringSchemas(holder: JsonObject, name: string, seen: Set<object> = new Set()): JsonObject[] {
-  if (seen.has(holder)) return [];
-  seen.add(holder);
-  const out: JsonObject[] = [];
-  for (const member of asArray(holder.allOf)) if (isObject(member)) out.push(...declaringSchemas(member, name, seen));
-  if (isObject(holder.properties) && name in holder.properties) out.push(holder);
-  return out;
-}
-
-function pathContext(pathKeys: readonly string[], paramName: string, location: string): ContextName[] {
-  const out: ContextName[] = [];
-  for (const key of pathKeys) {
-    const segment = pathContextSegment(key, paramName, location);
-    if (segment !== undefined) out.push({ label: `path ${key}`, name: segment });
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // The per-document index
 // ---------------------------------------------------------------------------------------------------------------
@@ -1453,29 +1415,6 @@ export function personalDataIndex(root: JsonObject, options?: PersonalDataOption
   });
 }
 
-function parameterValueSchemas(param: JsonObject, path: JsonPath, isOas2: boolean): [JsonObject, JsonPath][] {
-  if (isObject(param.schema)) return [[param.schema, [...path, 'schema']]];
-  const out: [JsonObject, JsonPath][] = [];
-  for (const [mediaType, media] of entries(param.content)) {
-    if (isObject(media) && isObject(media.schema)) out.push([media.schema, [...path, 'content', mediaType, 'schema']]);
-  }
-  if (out.length === 0 && isOas2) out.push([param, path]);
-  return out;
-}
-
-/** The path of a property as written: in the schema itself or in one of its `allOf` members. */
-function findPropertyPath(schema: JsonObject, path: JsonPath, name: string): JsonPath {
-  if (isObject(schema.properties) && name in schema.properties) return [...path, 'properties', name];
-  const members = asArray(schema.allOf);
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i];
-    if (isObject(m) && isObject(mergeAllOf(m).properties) && name in (mergeAllOf(m).properties as JsonObject)) {
-      return findPropertyPath(m, [...path, 'allOf', i], name);
-    }
-  }
-  return [...path, 'properties', name];
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Holders: where a property is written
 // ---------------------------------------------------------------------------------------------------------------
@@ -1591,7 +1530,7 @@ export function dataSubjectResources(root: JsonObject, options?: DataSubjectOpti
       if (segs.length === 0) return undefined;
       const last = segs.length - 1;
       if (isParam(segs[last])) return last >= 1 && !isParam(segs[last - 1]) ? `/${segs.slice(0, last).join('/')}` : undefined;
-      return pathKey.replace(/\/+$/, '');
+      return pathKey.replace(/(?<!\/)\/+$/, '');
     };
     const itemPaths = new Map<string, string[]>();
     for (const [pathKey, item] of pathItems) {
@@ -1665,7 +1604,7 @@ export function resourceOperations(resource: DataSubjectResource, ops: readonly 
   return ops.filter(
     (op) =>
       op.kind === 'path' &&
-      (op.pathKey.replace(/\/+$/, '') === resource.collection ||
+      (op.pathKey.replace(/(?<!\/)\/+$/, '') === resource.collection ||
         (op.pathKey.startsWith(`${resource.collection}/`) && segments(op.pathKey).length === depth + 1 && isParam(segments(op.pathKey)[depth]))),
   );
 }
