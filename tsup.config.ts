@@ -12,7 +12,10 @@ const library: Options = {
   target: 'node20',
   platform: 'node',
   splitting: false,
-  shims: true,
+  // No shims: tsup's import.meta.url shim reads __filename when the module loads, and Spectral's ruleset bundler
+  // evaluates the CommonJS build without one (`extends: finlint` failed). Code that needs its own location reads
+  // __filename lazily instead.
+  shims: false,
 };
 
 // Spectral's ruleset schema rejects a JS ruleset with a \`functions\` key (even non-enumerable), so in CommonJS the
@@ -46,6 +49,39 @@ export default defineConfig([
     format: ['esm'],
     entry: { testing: 'src/testing/index.ts' },
     external: ['vitest'],
+  },
+  {
+    // The worker thread that lints one document under the per-document time limit (src/engine/isolate.ts looks for
+    // lint-worker.js next to the bundle that starts it). ESM only: a worker file is loaded by path, from either build.
+    entry: { 'lint-worker': 'src/engine/lintWorker.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    sourcemap: true,
+    shims: true,
+  },
+  {
+    // The language server's lint worker (src/lsp/worker.ts): `finlint lsp` starts it from lsp-worker.js next to cli.js.
+    entry: { 'lsp-worker': 'src/lsp/worker.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    sourcemap: true,
+    shims: true,
+  },
+  {
+    // dist/finlint.spectral.js: the finlint ruleset as one self-contained ES module, for Spectral set-ups that cannot
+    // resolve npm packages (the Spectral VS Code extension bundles rulesets with @stoplight/spectral-ruleset-bundler
+    // and fetches package imports from a CDN). A .spectral.yaml or .spectral.js references it by relative path.
+    // Everything is inlined except @stoplight/spectral-*, which Spectral's bundler supplies from the running Spectral.
+    // test/lsp/spectral-bundle.test.ts loads it the way that extension does.
+    entry: { 'finlint.spectral': 'rulesets/ruleset.ts' },
+    format: ['esm'],
+    target: 'es2020',
+    platform: 'neutral',
+    noExternal: [/^(?!@stoplight\/spectral-)/],
+    sourcemap: false,
+    dts: false,
   },
   {
     entry: { cli: 'src/cli/bin.ts' },

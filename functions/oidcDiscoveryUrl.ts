@@ -7,7 +7,7 @@ const WELL_KNOWN = /\/\.well-known\/(?:openid-configuration|oauth-authorization-
 
 /** The URL's path, without query and fragment; relative URLs are taken as they are. */
 function urlPath(url: string): string {
-  const noQuery = url.trim().replace(/[?#].*$/, '');
+  const noQuery = url.trim().replace(/[?#][\s\S]*$/, '');
   const m = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(noQuery);
   return m ? (m[1] ?? '') : noQuery;
 }
@@ -29,7 +29,7 @@ export const oidcDiscoveryUrl = createRulesetFunction<JsonObject, null>(
         results.push({ message: `OpenID Connect scheme "${name}" has no openIdConnectUrl.`, path: [...basePath, name] });
         continue;
       }
-      const path = urlPath(url).replace(/\/+$/, '');
+      const path = urlPath(url).replace(/(?<!\/)\/+$/, '');
       if (!WELL_KNOWN.test(path)) {
         results.push({
           message: `OpenID Connect scheme "${name}" has openIdConnectUrl "${url}", which is not a discovery document URL ending in /.well-known/openid-configuration.`,

@@ -17,7 +17,7 @@ function hasPrivacyContact(info: JsonObject): boolean {
     if (isObject(value) && (text(value.email) !== undefined || text(value.url) !== undefined)) return true;
   }
   const description = text(info.description) ?? '';
-  return /\b(?:data protection officer|DPO|privacy)\b/i.test(description) && /https?:\/\/|[^\s@]+@[^\s@]+\.[a-z]{2,}/i.test(description);
+  return /\b(?:data protection officer|DPO|privacy)\b/i.test(description) && /https?:\/\/|(?<![^\s@])[^\s@]+@[^\s@]+\.[a-z]{2,}/i.test(description);
 }
 
 /** Whether the document declares personal data anywhere: `x-data-classification` personal classes, `x-pii`, `x-data-subject`. */

@@ -22,8 +22,8 @@ function tokenPaths(root: JsonObject): string[] {
     for (const flow of oauthFlows(scheme, [...basePath, name])) {
       const url = flow.flow.tokenUrl;
       if (typeof url !== 'string') continue;
-      const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
-      if (path.length > 1) out.push(path.replace(/\/+$/, ''));
+      const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '').replace(/[?#][\s\S]*$/, '');
+      if (path.length > 1) out.push(path.replace(/(?<!\/)\/+$/, ''));
     }
   }
   return out;
@@ -40,7 +40,7 @@ function saysNoStore(root: JsonObject, header: JsonObject, path: (string | numbe
 
 function isTokenEndpoint(op: OperationRef, paths: readonly string[]): boolean {
   if (op.method !== 'post') return false;
-  const key = op.pathKey.replace(/\/+$/, '');
+  const key = op.pathKey.replace(/(?<!\/)\/+$/, '');
   return paths.some((p) => p === key || p.endsWith(key));
 }
 
@@ -104,7 +104,7 @@ export const sensitiveNoStore = createRulesetFunction<JsonObject, SensitiveDataO
       if (anyNoStore) break;
     }
     if (anyNoStore || results.length === 1) return results;
-    const examples = results.slice(0, 3).map((r) => r.message.replace(/, but .*$/, ''));
+    const examples = results.slice(0, 3).map((r) => r.message.replace(/, but [\s\S]*$/, ''));
     return [
       {
         message: `${results.length} success responses return sensitive data and no response declares Cache-Control: no-store (for example: ${examples.join('; ')}); declare it on those responses, or in x-default-response-headers when a gateway sets it.`,

@@ -42,7 +42,7 @@ function exposure(root: JsonObject): string | undefined {
   }
   for (const key of Object.keys(isObject(root.paths) ? root.paths : {})) {
     if (VERSION_SEGMENT.test(key)) return `path ${key}`;
-    const param = /\{([^}]+)\}/.exec(key);
+    const param = /\{([^{}]+)\}/.exec(key);
     if (param && isVersionName(param[1])) return `path ${key}`;
   }
   for (const ref of parameterObjects(root)) {

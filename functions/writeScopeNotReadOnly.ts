@@ -1,10 +1,14 @@
 import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
 import { asArray, isObject, type JsonObject, type JsonPath } from './utils/guards.js';
 import { asStringArray, describeOperation, effectiveSecurity, operations, securitySchemes } from './utils/oas.js';
+import { compileSafePattern, type SafePattern } from './utils/safeRegex.js';
 import { isWriteOperation } from './utils/writeOperations.js';
 
 export interface WriteScopeNotReadOnlyOptions {
-  /** Regular expressions (case-insensitive) for read-type scope names. Replaces the defaults. */
+  /**
+   * Regular expressions (case-insensitive) for read-type scope names. Replaces the defaults. They are run with the
+   * linear-time matcher (utils/safeRegex.ts), so look-around and back-references are not allowed.
+   */
   readScopes?: string[];
 }
 
@@ -35,15 +39,18 @@ export const writeScopeNotReadOnly = createRulesetFunction<JsonObject, WriteScop
     options: {
       type: ['object', 'null'],
       properties: {
-        readScopes: { type: 'array', items: { type: 'string', minLength: 1 } },
+        readScopes: { type: 'array', items: { type: 'string', minLength: 1, not: { pattern: '\\(\\?<?[=!]|\\\\[1-9]|\\\\k<' } } },
       },
       additionalProperties: false,
       errorMessage:
-        '"fin-auth-write-scope-not-read-only" options: { readScopes?: string[] } (regular expressions), e.g. { readScopes: ["^read:", ":read$"] }.',
+        '"fin-auth-write-scope-not-read-only" options: { readScopes?: string[] } (regular expressions without look-around or back-references), e.g. { readScopes: ["^read:", ":read$"] }.',
     },
   },
   function writeScopeNotReadOnly(root, options) {
-    const patterns = (options?.readScopes ?? DEFAULT_READ_SCOPES).map((p) => new RegExp(p, 'i'));
+    // The defaults are finlint's own, reviewed patterns; configured ones never run on the backtracking engine.
+    const patterns: (RegExp | SafePattern)[] = options?.readScopes
+      ? options.readScopes.flatMap((p) => compileSafePattern(p, 'i') ?? [])
+      : DEFAULT_READ_SCOPES.map((p) => new RegExp(p, 'i'));
     const isReadType = (scope: string) => IDENTITY_SCOPES.has(scope.toLowerCase()) || patterns.some((p) => p.test(scope));
     const results: IFunctionResult[] = [];
     const { schemes } = securitySchemes(root);

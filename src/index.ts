@@ -29,6 +29,17 @@ export { loadWaivers, WAIVERS_FILE_NAME, type Waiver, type WaiverSet } from './c
 export { ConfigError, type ConfigIssue } from './config/validate.js';
 export { configSchema, waiversSchema } from './config/schema.js';
 export { formatters, FORMAT_NAMES, type FormatName, type Formatter, type FormatContext } from './format/index.js';
+export {
+  buildComplianceModel,
+  detectOasVersion,
+  type AuditInputs,
+  type ComplianceModel,
+  type ControlStatus,
+  type ReportControl,
+  type ReportFramework,
+  type ReportWaiver,
+} from './report/model.js';
+export { loadAuditInputs, type LoadAuditOptions } from './report/inputs.js';
 export { FINLINT_VERSION } from './version.js';
 export { allRules, rulesById } from '../rulesets/registry.js';
 export { PRESET_NAMES, presetRules, presetRuleset, type PresetName } from '../rulesets/presets.js';

@@ -11,6 +11,8 @@
  * card number? It is used to tell a masked or truncated field (`maxLength: 4`, a pattern with `*`) from a full PAN.
  */
 
+import { compileSafePattern, type SafePattern } from './safeRegex.js';
+
 export type CardNetwork = 'Visa' | 'Mastercard' | 'American Express' | 'Discover' | 'JCB' | 'Diners Club' | 'UnionPay';
 
 interface NetworkRule {
@@ -295,17 +297,14 @@ const NON_PAN_FORMATS: ReadonlySet<string> = new Set([
   'regex',
 ]);
 
-export function compilePattern(pattern: unknown): RegExp | undefined {
+/**
+ * A schema's `pattern`, compiled for linear-time matching (safeRegex.ts): a pattern from the document is never run
+ * with the backtracking engine, so `^(\d+)+$` cannot stall the lint. Undefined when the pattern is invalid or uses
+ * look-around or back-references (callers then treat it as absent).
+ */
+export function compilePattern(pattern: unknown): SafePattern | undefined {
   if (typeof pattern !== 'string') return undefined;
-  try {
-    return new RegExp(pattern, 'u');
-  } catch {
-    try {
-      return new RegExp(pattern);
-    } catch {
-      return undefined;
-    }
-  }
+  return compileSafePattern(pattern, 'u') ?? compileSafePattern(pattern);
 }
 
 export function schemaTypes(schema: Record<string, unknown>): string[] {

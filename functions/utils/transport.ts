@@ -49,7 +49,7 @@ type Segment = { literal: string } | { variable: string };
 
 function segments(template: string): Segment[] {
   const out: Segment[] = [];
-  const re = /\{([^}]+)\}/g;
+  const re = /\{([^{}]+)\}/g;
   let last = 0;
   for (let m = re.exec(template); m !== null; m = re.exec(template)) {
     if (m.index > last) out.push({ literal: template.slice(last, m.index) });
@@ -72,7 +72,7 @@ function defaultOf(server: JsonObject, name: string): string | undefined {
 /** Fills a server URL template with the variables' defaults, overridden by `overrides`; unknown names stay `{x}`. */
 export function fillServerUrl(server: JsonObject, overrides: Record<string, string> = {}): string {
   const url = typeof server.url === 'string' ? server.url : '';
-  return url.replace(/\{([^}]+)\}/g, (whole, name: string) => overrides[name] ?? defaultOf(server, name) ?? whole);
+  return url.replace(/\{([^{}]+)\}/g, (whole, name: string) => overrides[name] ?? defaultOf(server, name) ?? whole);
 }
 
 /**
@@ -212,7 +212,7 @@ function ipv4Class(host: string): string | undefined {
 /** The 8 hextets of a valid IPv6 address (an embedded IPv4 tail becomes two hextets). */
 function ipv6Hextets(host: string): number[] {
   let text = host;
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  const v4 = /(?<!\d)(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (v4) {
     const [a, b, c, d] = v4[1].split('.').map(Number);
     text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
@@ -243,7 +243,7 @@ function ipv6Class(host: string): string | undefined {
  * not flagged (see docs/rules/fin-transport-no-local-or-private-hosts.md).
  */
 export function classifyHost(host: string): string | undefined {
-  const bare = host.replace(/%.*$/, '');
+  const bare = host.replace(/%[\s\S]*$/, '');
   if (isIPv4(bare)) return ipv4Class(bare);
   if (isIPv6(bare)) return ipv6Class(bare);
   if (!/^[a-z0-9_.-]+$/.test(host)) return undefined;

@@ -8,9 +8,11 @@ import { BASELINE_FILE_NAME, createBaseline } from '../engine/baseline.js';
 import { GitError } from '../engine/git.js';
 import type { LintInput } from '../engine/loader.js';
 import { lintProject, type ProjectOptions } from '../engine/project.js';
+import { parseDuration, parseSize, type Limits } from '../engine/limits.js';
 import { RulesetLoadError } from '../engine/rulesetFile.js';
 import { SEVERITY_NAMES, severityNumber, type InputError } from '../engine/types.js';
 import { FORMAT_NAMES, formatters, type FormatName } from '../format/index.js';
+import { loadAuditInputs } from '../report/inputs.js';
 import { PRESET_NAMES, type PresetName } from '../../rulesets/presets.js';
 import { allRules, rulesById } from '../../rulesets/registry.js';
 import { docsDir } from './docs.js';
@@ -41,7 +43,12 @@ function lintOptions(y: Yargs) {
     .option('inline-ignores', { type: 'boolean', default: true, describe: 'Honour x-finlint-ignore in documents (--no-inline-ignores to report everything)' })
     .option('stdin-filepath', { type: 'string', describe: 'Name to report for a document read from stdin' })
     .option('root', { type: 'string', describe: 'Directory file $refs may not leave (default: each document\'s directory)' })
-    .option('allow-remote-refs', { type: 'string', describe: 'Fetch http(s) $refs; optionally a comma-separated list of allowed hosts' });
+    .option('allow-remote-refs', { type: 'string', describe: 'Fetch http(s) $refs; optionally a comma-separated list of allowed hosts' })
+    .option('max-file-size', { type: 'string', describe: 'Largest document or $ref\'d file, e.g. 50MB (default 50MB; units are powers of 1024)' })
+    .option('max-depth', { type: 'string', describe: 'Deepest nesting of mappings and sequences (default 512)' })
+    .option('max-aliases', { type: 'string', describe: 'Most YAML alias expansions per file (default 1000)' })
+    .option('max-resolved-size', { type: 'string', describe: 'Most bytes of $ref\'d files read for one document (default 100MB)' })
+    .option('timeout', { type: 'string', describe: 'Longest time one document may take to lint, e.g. 120s, 500ms, 2m; 0 for none (default 120s)' });
 }
 
 function buildParser() {
@@ -85,7 +92,17 @@ function buildParser() {
         .option('preset', { alias: 'p', choices: PRESET_NAMES, describe: 'Only the rules this preset turns on' }),
     )
     .command('explain <rule>', 'Print the documentation page of a rule', (y) => y.positional('rule', { type: 'string', demandOption: true }))
-    .demandCommand(1, 'Give a command: lint, baseline, init, rules or explain.')
+    .command('report <inputs..>', 'Write the HTML compliance report for auditors: per-control coverage, findings, waivers', (y) =>
+      lintOptions(y)
+        .option('output', { alias: 'o', type: 'string', default: 'finlint-report.html', describe: 'HTML file to write (- for stdout)' })
+        .option('all-findings', { type: 'boolean', default: false, describe: 'List every finding in full (default: up to 1500 in full and 4000 by location; totals always count all)' }),
+    )
+    .command('lsp', 'Start the language server (Language Server Protocol over stdio) for editors', (y) =>
+      y
+        .option('stdio', { type: 'boolean', default: true, describe: 'Speak LSP over stdin/stdout (the only transport)' })
+        .option('clientProcessId', { type: 'number', hidden: true, describe: 'Exit when this process ends (passed by editor clients)' }),
+    )
+    .demandCommand(1, 'Give a command: lint, report, baseline, init, rules or explain.')
     .strictCommands()
     .strictOptions()
     .help()
@@ -180,6 +197,41 @@ async function collectInputs(argv: Record<string, unknown>, io: CliIO): Promise<
   return inputs;
 }
 
+/** The limit flags given on the command line (docs/limits.md). */
+function limitOptions(argv: Record<string, unknown>): Partial<Limits> {
+  const limits: Partial<Limits> = {};
+  const flag = (name: string): string | undefined => {
+    const v = argv[name];
+    if (v === undefined) return undefined;
+    if (Array.isArray(v) || typeof v !== 'string' || v === '') throw new UsageError(`--${name} needs one value`);
+    return v;
+  };
+  const size = (name: string, key: 'maxFileBytes' | 'maxResolvedBytes') => {
+    const v = flag(name);
+    if (v === undefined) return;
+    const bytes = parseSize(v);
+    if (bytes === undefined) throw new UsageError(`--${name} ${v} is not a size (give bytes, or a number with k, MB or GB)`);
+    limits[key] = bytes;
+  };
+  const count = (name: string, key: 'maxDepth' | 'maxAliases') => {
+    const v = flag(name);
+    if (v === undefined) return;
+    if (!/^\d{1,9}$/.test(v.trim()) || Number(v) < 1) throw new UsageError(`--${name} ${v} is not a whole number of at least 1`);
+    limits[key] = Number(v);
+  };
+  size('max-file-size', 'maxFileBytes');
+  size('max-resolved-size', 'maxResolvedBytes');
+  count('max-depth', 'maxDepth');
+  count('max-aliases', 'maxAliases');
+  const timeout = flag('timeout');
+  if (timeout !== undefined) {
+    const ms = parseDuration(timeout);
+    if (ms === undefined) throw new UsageError(`--timeout ${timeout} is not a duration (e.g. 120s, 500ms, 2m, or 0 for none)`);
+    limits.timeoutMs = ms;
+  }
+  return limits;
+}
+
 function projectOptions(argv: Record<string, unknown>, io: CliIO): ProjectOptions {
   const remote = argv['allow-remote-refs'] as string | undefined;
   const allowRemoteRefs = remote === undefined ? false : remote === '' ? true : remote.split(',').map((h) => h.trim()).filter(Boolean);
@@ -196,6 +248,7 @@ function projectOptions(argv: Record<string, unknown>, io: CliIO): ProjectOption
     inlineIgnores: argv['inline-ignores'] !== false,
     root: argv.root as string | undefined,
     allowRemoteRefs,
+    limits: limitOptions(argv),
     now: io.now?.(),
   };
 }
@@ -218,6 +271,10 @@ async function runLint(argv: Record<string, unknown>, args: readonly string[], i
   const quiet = argv.quiet === true;
   const maxSeverity = quiet && failSeverity !== 'none' ? severityNumber(failSeverity) : 3;
   const failing = report.findings.some((f) => f.severity <= maxSeverity && f.suppression === undefined);
+  const wantsAudit = specs.some((s) => s.format === 'html' || s.format === 'markdown');
+  const audit = wantsAudit
+    ? await loadAuditInputs(report, { cwd: io.cwd, groups: result.groups, inputs, docs: specs.some((s) => s.format === 'html') })
+    : undefined;
   for (const spec of specs) {
     const toStdout = spec.output === undefined;
     const text =
@@ -228,6 +285,8 @@ async function runLint(argv: Record<string, unknown>, args: readonly string[], i
             maxSeverity,
             showWaived: !quiet,
             failSeverity,
+            now: io.now?.(),
+            audit,
           });
     if (toStdout) io.stdout(text);
     else await io.writeFile(path.resolve(io.cwd, spec.output!), text);
@@ -235,6 +294,24 @@ async function runLint(argv: Record<string, unknown>, args: readonly string[], i
 
   if (report.inputErrors.length > 0) return EXIT_USAGE;
   return result.fails ? EXIT_FINDINGS : EXIT_OK;
+}
+
+async function runReport(argv: Record<string, unknown>, io: CliIO): Promise<number> {
+  const inputs = await collectInputs(argv, io);
+  const output = String(argv.output);
+  const result = await lintProject(inputs, projectOptions(argv, io));
+  const { report } = result;
+  for (const e of report.inputErrors) io.stderr(inputErrorLine(e));
+  const audit = await loadAuditInputs(report, { cwd: io.cwd, groups: result.groups, inputs });
+  const text = formatters.html(report, { audit, now: io.now?.(), ...(argv['all-findings'] === true ? { listLimits: false as const } : {}) });
+  if (output === STDIN_TOKEN) io.stdout(text);
+  else {
+    await io.writeFile(path.resolve(io.cwd, output), text);
+    const open = report.findings.filter((f) => f.suppression === undefined).length;
+    const n = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+    io.stdout(`Compliance report of ${n(report.files.length, 'document')} (${n(open, 'open finding')}, ${report.findings.length - open} waived) written to ${output}.\n`);
+  }
+  return report.inputErrors.length > 0 ? EXIT_USAGE : EXIT_OK;
 }
 
 async function runBaselineCreate(argv: Record<string, unknown>, io: CliIO): Promise<number> {
@@ -332,6 +409,13 @@ async function runExplain(argv: Record<string, unknown>, io: CliIO): Promise<num
   return EXIT_OK;
 }
 
+/** `finlint lsp --stdio`: never returns; the language server ends the process (src/lsp/stdio.ts). */
+async function runLsp(argv: Record<string, unknown>): Promise<number> {
+  if (argv.stdio === false) throw new UsageError('finlint lsp speaks LSP over stdio only: run finlint lsp --stdio');
+  const { startStdioServer } = await import('../lsp/stdio.js');
+  return startStdioServer();
+}
+
 /** The CLI: parses argv, runs the command, writes through `io`, returns the exit code. Never calls process.exit. */
 export async function main(args: readonly string[], io: CliIO): Promise<number> {
   let parseError: Error | undefined;
@@ -367,6 +451,8 @@ export async function main(args: readonly string[], io: CliIO): Promise<number> 
     if (command === 'init') return await runInit(argv, io);
     if (command === 'rules') return runRules(argv, io);
     if (command === 'explain') return await runExplain(argv, io);
+    if (command === 'report') return await runReport(argv, io);
+    if (command === 'lsp') return await runLsp(argv);
     throw new UsageError(`unknown command ${[command, sub].filter(Boolean).join(' ')}`);
   } catch (e) {
     if (e instanceof ConfigError) {

@@ -20,7 +20,13 @@ const SPECTRAL_RULESETS: Record<string, RulesetDefinition> = {
   'spectral:asyncapi': asyncapi as RulesetDefinition,
   'spectral:arazzo': arazzo as RulesetDefinition,
 };
-const FINLINT_PRESETS: Record<string, Severity> = { finlint: 'recommended', 'finlint:recommended': 'recommended', 'finlint:all': 'all' };
+/** `finlint:off` loads every rule switched off, so a configuration can turn on just the rules it names. */
+const FINLINT_PRESETS: Record<string, Severity> = {
+  finlint: 'recommended',
+  'finlint:recommended': 'recommended',
+  'finlint:all': 'all',
+  'finlint:off': 'off',
+};
 
 function issue(config: LoadedConfig, segments: (string | number)[], message: string, atKey = false): ConfigError {
   const pos = atKey && segments.length > 0 ? config.source.position(segments.slice(0, -1), String(segments.at(-1))) : config.source.position(segments);

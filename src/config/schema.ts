@@ -3,7 +3,7 @@
  * line and column (src/config/validate.ts); `errorMessage` texts are for values whose shape has several options.
  */
 
-export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
+export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown', 'html'] as const;
 export const FAIL_SEVERITIES = ['error', 'warn', 'info', 'hint', 'none'] as const;
 const RULE_SEVERITIES = ['error', 'warn', 'info', 'hint', 'off'];
 
@@ -59,7 +59,7 @@ const extendsEntry = {
     maxItems: 2,
     errorMessage: 'must be [ruleset, recommended|all|off]',
   },
-  else: { type: 'string', minLength: 1, errorMessage: 'must be a preset (finlint:recommended, finlint:all, spectral:oas), a file or an npm package' },
+  else: { type: 'string', minLength: 1, errorMessage: 'must be a preset (finlint:recommended, finlint:all, finlint:off, spectral:oas), a file or an npm package' },
 };
 
 export const configSchema = {

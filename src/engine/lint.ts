@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Ruleset, Spectral, type ISpectralDiagnostic, type RulesetDefinition } from '@stoplight/spectral-core';
+import { Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
 import { isPresetName, presetRuleset, type PresetName } from '../../rulesets/presets.js';
 import { documentationUrlFor } from '../../rulesets/define.js';
 import { rulesById } from '../../rulesets/registry.js';
@@ -13,14 +13,18 @@ import { ENGINE_CODES, engineDocsUrl, engineFinding, engineRuleInfo, isEngineCod
 import { fingerprintOf, toPointer, walkPath } from './fingerprint.js';
 import { readAtRef } from './git.js';
 import { collectIgnores, ignoreKey, IGNORE_KEY, inlineSuppression } from './inlineIgnore.js';
-import { expandInputs, loadInput, parseRefTarget, type LintInput, type LoadedDocument } from './loader.js';
-import { createSafeResolver } from './resolver.js';
+import { expandInputs, parseInput, parseRefTarget, parseRefText, readInput, type LintInput, type LoadedDocument, type ReadInput } from './loader.js';
+import { lintInWorker, TimeLimitExceeded, workerAvailable, WorkerFailed } from './isolate.js';
+import { resolveLimits, type Limits } from './limits.js';
+import type { RefPolicy } from './resolver.js';
+import { runSpectral, type RulesetRecipe, type RunResult, type SpectralOutcome } from './spectralRun.js';
 import { loadRulesetFile } from './rulesetFile.js';
 import { applyWaivers } from './waivers.js';
 import {
   SEVERITY_NAMES,
   severityNumber,
   type Finding,
+  type InputError,
   type Report,
   type RuleInfo,
   type SeverityName,
@@ -56,19 +60,35 @@ export interface LintOptions {
   changedSince?: string;
   /** Today, for waiver expiry (default: now). */
   now?: Date;
+  /**
+   * Resource limits (docs/limits.md); each one left out keeps its default (DEFAULT_LIMITS). The time limit is
+   * enforced by linting each document in a worker thread; with a ruleset object or `Ruleset` instance (which
+   * cannot be rebuilt in another thread) documents are linted in-process and the time limit is not enforced.
+   */
+  limits?: Partial<Limits>;
 }
 
-async function resolveRuleset(options: LintOptions, cwd: string, config: LoadedConfig | undefined): Promise<{ ruleset: Ruleset; label: string }> {
+async function resolveRuleset(
+  options: LintOptions,
+  cwd: string,
+  config: LoadedConfig | undefined,
+): Promise<{ ruleset: Ruleset; label: string; recipe?: RulesetRecipe }> {
   const given = options.ruleset;
   if (typeof given === 'string') {
-    return { ruleset: await loadRulesetFile(given, cwd), label: given };
+    return { ruleset: await loadRulesetFile(given, cwd), label: given, recipe: { kind: 'file', file: given, cwd } };
   }
   if (given instanceof Ruleset) return { ruleset: given, label: 'custom' };
   if (given !== undefined) return { ruleset: new Ruleset(given, { severity: 'recommended' }), label: 'custom' };
-  if (options.preset === undefined && config) return { ruleset: await buildRuleset(config), label: config.displayName };
+  if (options.preset === undefined && config) {
+    return {
+      ruleset: await buildRuleset(config),
+      label: config.displayName,
+      ...(existsSync(config.file) ? { recipe: { kind: 'config', file: config.file, cwd } as const } : {}),
+    };
+  }
   const preset = options.preset ?? 'recommended';
   if (!isPresetName(preset)) throw new Error(`unknown preset ${String(preset)}`);
-  return { ruleset: new Ruleset(presetRuleset(preset), { severity: 'recommended' }), label: preset };
+  return { ruleset: new Ruleset(presetRuleset(preset), { severity: 'recommended' }), label: preset, recipe: { kind: 'preset', name: preset } };
 }
 
 function displaySource(absolute: string | undefined, doc: LoadedDocument, cwd: string): string {
@@ -84,7 +104,7 @@ interface Mapped {
 }
 
 function toFinding(
-  result: ISpectralDiagnostic,
+  result: RunResult,
   ruleset: Ruleset,
   doc: LoadedDocument,
   cwd: string,
@@ -199,7 +219,10 @@ async function resolveWaivers(options: LintOptions, cwd: string, config: LoadedC
 export async function lint(inputs: readonly LintInput[], options: LintOptions = {}): Promise<Report> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const config = typeof options.config === 'string' ? await loadConfig(options.config, cwd) : options.config;
-  const { ruleset, label } = await resolveRuleset(options, cwd, config);
+  const limits = resolveLimits(options.limits);
+  const { ruleset, label, recipe } = await resolveRuleset(options, cwd, config);
+  const isolated = limits.timeoutMs > 0 && recipe !== undefined && workerAvailable();
+  const generation = `${process.pid}:${Date.now()}:${Math.random()}`;
   const waiverSet = await resolveWaivers(options, cwd, config);
   const baseline = typeof options.baseline === 'string' ? await loadBaseline(options.baseline, cwd) : options.baseline;
   const inline = options.inlineIgnores !== false;
@@ -213,36 +236,57 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   const lintedAbsolute: string[] = [];
   const knownAtRef: string[] = [];
 
-  const run = async (loaded: LoadedDocument, withInline: boolean) => {
-    const resolver = createSafeResolver({
-      root: options.root ? path.resolve(cwd, options.root) : path.dirname(loaded.absolutePath),
+  /**
+   * Parses and lints one read input. Under the time limit the worker parses and lints first; the main thread parses
+   * only once the worker has finished (Spectral's parsers can be slow on hostile input, and the worker is the only
+   * place they can be stopped), then maps Spectral's results to findings exactly as an in-process run does.
+   */
+  const run = async (read: ReadInput, withInline: boolean): Promise<{ loaded: LoadedDocument; mapped: Mapped[] } | InputError> => {
+    const policy: RefPolicy = {
+      root: options.root ? path.resolve(cwd, options.root) : path.dirname(read.absolutePath),
       allowRemoteRefs: options.allowRemoteRefs,
-    });
-    const spectral = new Spectral({ resolver });
-    spectral.setRuleset(ruleset);
-    const results = await spectral.run(loaded.document, { ignoreUnknownFormat: false });
+      limits,
+    };
+    let outcome: SpectralOutcome | undefined;
+    if (isolated) {
+      const reply = await lintInWorker({ recipe: recipe!, generation, read, policy }, limits.timeoutMs);
+      if ('message' in reply) return reply;
+      outcome = reply;
+    }
+    const loaded = parseInput(read);
+    if (!('document' in loaded)) return loaded;
+    outcome ??= await runSpectral(ruleset, loaded.document, policy);
+    const { results, remote } = outcome;
     const parsed = new Map<string, unknown>([[loaded.absolutePath, loaded.document.data]]);
     const dataOf = (abs: string | undefined): unknown => {
       const key = abs ?? loaded.absolutePath;
-      if (!parsed.has(key)) parsed.set(key, parseRefTarget(key));
+      if (!parsed.has(key)) parsed.set(key, key in remote ? parseRefText(key, remote[key]) : parseRefTarget(key));
       return parsed.get(key);
     };
-    return results.map((r) => toFinding(r, ruleset, loaded, cwd, dataOf, withInline));
+    return { loaded, mapped: results.map((r) => toFinding(r, ruleset, loaded, cwd, dataOf, withInline)) };
   };
+  const lintFailure = (source: string, e: unknown): InputError => ({
+    source,
+    message: e instanceof TimeLimitExceeded || e instanceof WorkerFailed ? e.message : `lint failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+  });
 
   for (const item of items) {
-    const loaded = await loadInput(item, cwd);
-    if (!('document' in loaded)) {
-      inputErrors.push(loaded);
+    const read = await readInput(item, cwd, limits);
+    if (!('content' in read)) {
+      inputErrors.push(read);
       continue;
     }
-    let mapped: Mapped[];
+    let done: Awaited<ReturnType<typeof run>>;
     try {
-      mapped = await run(loaded, inline);
+      done = await run(read, inline);
     } catch (e) {
-      inputErrors.push({ source: loaded.source, message: `lint failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` });
+      done = lintFailure(read.source, e);
+    }
+    if (!('loaded' in done)) {
+      inputErrors.push(done);
       continue;
     }
+    const { loaded, mapped } = done;
     files.push(loaded.source);
     lintedAbsolute.push(loaded.absolutePath);
     for (const m of mapped) findings.push(m.finding);
@@ -253,10 +297,11 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
     if (options.changedSince !== undefined) {
       const old = await readAtRef(loaded.absolutePath, options.changedSince);
       if (old === undefined) continue;
-      const oldLoaded = await loadInput({ source: loaded.source, content: old }, cwd);
-      if (!('document' in oldLoaded)) continue;
+      const oldRead = await readInput({ source: loaded.source, content: old }, cwd, limits);
+      if (!('content' in oldRead)) continue;
       try {
-        for (const m of await run(oldLoaded, false)) knownAtRef.push(`${m.finding.source}\u0000${m.finding.fingerprint}`);
+        const oldDone = await run(oldRead, false);
+        if ('loaded' in oldDone) for (const m of oldDone.mapped) knownAtRef.push(`${m.finding.source}\u0000${m.finding.fingerprint}`);
       } catch {
         // the old version could not be linted: everything in the current one counts as new
       }

@@ -1,9 +1,9 @@
-import { promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Document } from '@stoplight/spectral-core';
 import parsers from '@stoplight/spectral-parsers';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { checkLimits, DEFAULT_LIMITS, type Limits } from './limits.js';
+import { checkLimits, decodeText, DEFAULT_LIMITS, type Limits } from './limits.js';
 import type { InputError } from './types.js';
 
 // spectral-parsers is CommonJS with re-exports Node cannot see as named ESM exports.
@@ -17,6 +17,10 @@ export interface LoadedDocument {
   /** Absolute path, used as the Spectral document source (base for relative `$ref`s). */
   absolutePath: string;
   document: Document<unknown, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- YAML and JSON parser results differ
+  /** The text that was parsed (byte-order mark removed), for a lint in a worker thread to parse again. */
+  content: string;
+  /** Parsed as JSON (else YAML). */
+  isJson: boolean;
 }
 
 
@@ -29,7 +33,8 @@ export async function expandInputs(
   const errors: InputError[] = [];
   const seen = new Set<string>();
   for (const input of inputs) {
-    if (typeof input !== 'string' || !isDynamicPattern(input)) {
+    // A file that exists is linted as named, even when its name looks like a glob (`Orders-API-(v1).json`).
+    if (typeof input !== 'string' || !isDynamicPattern(input) || existsSync(path.resolve(cwd, input))) {
       items.push(input);
       continue;
     }
@@ -51,37 +56,65 @@ function isJsonSource(source: string, content: string): boolean {
   return content.trimStart().startsWith('{');
 }
 
-/** Reads, parses and checks one input. Returns the document or one clear input error. */
-export async function loadInput(
+/** An input read, decoded and checked against the limits, not parsed yet. */
+export interface ReadInput {
+  source: string;
+  absolutePath: string;
+  /** The text (byte-order mark removed). */
+  content: string;
+  isJson: boolean;
+}
+
+/**
+ * Reads one input and checks it before any parser sees it: size, encoding, emptiness and the depth and alias limits.
+ * Everything here is linear in the file size. Returns the text or one clear input error.
+ */
+export async function readInput(
   input: LintInput,
   cwd: string,
-  limits: Limits = DEFAULT_LIMITS,
-): Promise<LoadedDocument | InputError> {
+  limits: Pick<Limits, 'maxFileBytes' | 'maxDepth' | 'maxAliases'> = DEFAULT_LIMITS,
+): Promise<ReadInput | InputError> {
   const maxBytes = limits.maxFileBytes;
   const source = typeof input === 'string' ? input : input.source;
   const absolutePath = path.resolve(cwd, source);
   let content: string;
   if (typeof input === 'string') {
+    let buf: Buffer;
     try {
       const stat = await fs.stat(absolutePath);
       if (stat.isDirectory()) return { source, message: 'is a directory (give files or a glob such as dir/**/*.yaml)' };
+      if (!stat.isFile()) return { source, message: 'is not a regular file' };
       if (stat.size > maxBytes) return { source, message: `file is larger than the ${maxBytes}-byte limit` };
-      content = await fs.readFile(absolutePath, 'utf8');
+      buf = await fs.readFile(absolutePath);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? String(e)})`;
       return { source, message: reason };
     }
+    if (buf.byteLength > maxBytes) return { source, message: `file is larger than the ${maxBytes}-byte limit` };
+    const decoded = decodeText(buf);
+    if ('reason' in decoded) return { source, message: decoded.reason };
+    content = decoded.text;
   } else {
     content = input.content;
+    if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
   }
-  if (content.charCodeAt(0) === 0xfeff) content = content.slice(1);
   if (content.trim() === '') return { source, message: 'file is empty' };
   if (content.includes('\u0000')) return { source, message: 'file is binary, not YAML or JSON' };
 
   const isJson = isJsonSource(source, content);
   const overLimit = checkLimits(content, isJson, limits);
   if (overLimit) return { source, message: overLimit };
+  return { source, absolutePath, content, isJson };
+}
+
+/**
+ * Parses a read input with Spectral's parsers and checks that it is an OpenAPI document. Spectral's parsers are
+ * quadratic in the number of keys of one mapping (their duplicate-key check), so under the per-document time limit
+ * this runs first in the worker thread (src/engine/isolate.ts), and in the main thread only once it has finished there.
+ */
+export function parseInput(read: ReadInput): LoadedDocument | InputError {
+  const { source, absolutePath, content, isJson } = read;
   const parser = isJson ? Json : Yaml;
   const document = new Document(content, parser as typeof Yaml, absolutePath);
   const syntaxError = document.diagnostics.find((d) => d.severity === 0 && !/duplicate key/i.test(d.message));
@@ -97,6 +130,13 @@ export async function loadInput(
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { source, message: 'not an OpenAPI document (the top level is not a mapping)' };
   }
+  const proto = protoKeyPath(data);
+  if (proto) {
+    return {
+      source,
+      message: `has a key named "__proto__" in ${pointerOf(proto)}; finlint refuses it (the parser would turn it into the object's prototype and hide its contents from every rule)`,
+    };
+  }
   const { openapi, swagger } = data as Record<string, unknown>;
   if (swagger !== undefined) {
     if (String(swagger) !== '2.0') return { source, message: `unsupported Swagger version ${String(swagger)} (finlint reads 2.0, 3.0 and 3.1)` };
@@ -107,16 +147,64 @@ export async function loadInput(
   } else {
     return { source, message: 'not an OpenAPI document (no "openapi" or "swagger" field)' };
   }
-  return { source, absolutePath, document };
+  return { source, absolutePath, document, content, isJson };
+}
+
+/**
+ * The path of the first mapping that has a `__proto__` key (however it is spelled in the text: JSON and YAML escapes
+ * decode to the same key), or undefined. Spectral's parsers assign keys to plain objects, so such a key replaces the
+ * object's prototype (or is dropped) and later crashes Spectral; it is refused up front. One pass over the data.
+ */
+function protoKeyPath(data: object): (string | number)[] | undefined {
+  const seen = new Set<object>();
+  const stack: [object, (string | number)[]][] = [[data, []]];
+  while (stack.length > 0) {
+    const [node, at] = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) if (typeof node[i] === 'object' && node[i] !== null) stack.push([node[i] as object, [...at, i]]);
+      continue;
+    }
+    const proto = Object.getPrototypeOf(node) as unknown;
+    const keys = Reflect.ownKeys(node);
+    if ((proto !== Object.prototype && proto !== null) || keys.includes('__proto__')) return at;
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const k = keys[i];
+      if (typeof k !== 'string') continue;
+      const v = (node as Record<string, unknown>)[k];
+      if (typeof v === 'object' && v !== null) stack.push([v, [...at, k]]);
+    }
+  }
+  return undefined;
+}
+
+function pointerOf(at: (string | number)[]): string {
+  return at.length === 0 ? '/' : at.map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+/** Reads, parses and checks one input. Returns the document or one clear input error. */
+export async function loadInput(
+  input: LintInput,
+  cwd: string,
+  limits: Pick<Limits, 'maxFileBytes' | 'maxDepth' | 'maxAliases'> = DEFAULT_LIMITS,
+): Promise<LoadedDocument | InputError> {
+  const read = await readInput(input, cwd, limits);
+  return 'content' in read ? parseInput(read) : read;
 }
 
 /** Parses a file a finding points into (a `$ref` target already read by the resolver); undefined if unreadable. */
 export function parseRefTarget(absolutePath: string): unknown {
   try {
-    const content = readFileSync(absolutePath, 'utf8');
-    const parser = isJsonSource(absolutePath, content) ? Json : Yaml;
-    return new Document(content, parser as typeof Yaml, absolutePath).data;
+    return parseRefText(absolutePath, readFileSync(absolutePath, 'utf8'));
   } catch {
     return undefined;
   }
+}
+
+/** Parses the text of a `$ref` target (a file, or a remote document the resolver fetched) the way Spectral did. */
+export function parseRefText(source: string, text: string): unknown {
+  const content = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parser = isJsonSource(source, content) ? Json : Yaml;
+  return new Document(content, parser as typeof Yaml, source).data;
 }

@@ -4,6 +4,7 @@ import type { WaiverSet } from '../config/waivers.js';
 import { engineFinding } from './diagnostics.js';
 import { fingerprintOf, fromPointer } from './fingerprint.js';
 import type { Finding } from './types.js';
+import { wildcardMatch } from './wildcard.js';
 
 export interface WaiverContext {
   cwd: string;
@@ -26,9 +27,9 @@ export interface WaiverOutcome {
   used: string[];
 }
 
-function segmentRegex(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
+/** A segment glob (`*`, `?`), matched in linear-bounded time (wildcard.ts), never as a backtracking RegExp. */
+function segmentRegex(glob: string): { test(segment: string): boolean } {
+  return { test: (segment) => wildcardMatch(glob, segment) };
 }
 
 /**
@@ -38,18 +39,22 @@ function segmentRegex(glob: string): RegExp {
 export function pointerMatcher(pattern: string): (segments: readonly string[]) => boolean {
   const parts = fromPointer(pattern.trim());
   const matchers = parts.map((p) => (p === '**' ? null : p.includes('*') || p.includes('?') ? segmentRegex(p) : p));
-  const match = (i: number, segs: readonly string[], j: number): boolean => {
+  // memoised on (i, j): several `**` in one pattern would otherwise try every split of the path
+  const match = (i: number, segs: readonly string[], j: number, seen: Set<number>): boolean => {
     if (i === matchers.length) return true;
+    const key = i * (segs.length + 1) + j;
+    if (seen.has(key)) return false;
+    seen.add(key);
     const m = matchers[i];
     if (m === null) {
-      for (let k = j; k <= segs.length; k++) if (match(i + 1, segs, k)) return true;
+      for (let k = j; k <= segs.length; k++) if (match(i + 1, segs, k, seen)) return true;
       return false;
     }
     if (j >= segs.length) return false;
     const ok = typeof m === 'string' ? m === segs[j] : m.test(segs[j]);
-    return ok && match(i + 1, segs, j + 1);
+    return ok && match(i + 1, segs, j + 1, seen);
   };
-  return (segments) => match(0, segments, 0);
+  return (segments) => match(0, segments, 0, new Set());
 }
 
 function toPosix(p: string): string {

@@ -1,5 +1,6 @@
 import { frameworks } from '../../rulesets/controls.js';
 import type { Finding } from '../engine/types.js';
+import { buildComplianceModel } from '../report/model.js';
 import { FINLINT_URL, FINLINT_VERSION } from '../version.js';
 import type { Formatter } from './types.js';
 import { countsText, filteredText, plural, severityCounts, severityName } from './util.js';
@@ -39,6 +40,22 @@ export const markdown: Formatter = (report, ctx = {}) => {
   ['error', 'warn', 'info', 'hint'].forEach((name, i) => out.push(`| ${name} | ${counts[i]} |`));
   if (waived.length) out.push(`| waived | ${waived.length} |`);
   out.push('');
+
+  // The same numbers as the HTML report's coverage charts (src/report/model.ts).
+  const model = buildComplianceModel(report, ctx.audit, { now: ctx.now });
+  if (model.coverageDocuments.length > 0) {
+    out.push('### Control coverage', '');
+    out.push(
+      `Controls that rules of this run checked, across ${plural(model.coverageDocuments.length, 'document')}: failed (an open finding in a document), waived (only waived findings), passed (a rule providing evidence ran and found nothing). \`finlint report\` writes the details as HTML, with the controls no rule of this run checks.`,
+      '',
+    );
+    out.push('| Framework | Controls checked | Failed | Waived | Passed |', '| --- | ---: | ---: | ---: | ---: |');
+    for (const fw of model.frameworks) {
+      const { failed, waived, passed } = fw.counts;
+      out.push(`| ${cell(fw.title)} | ${failed + waived + passed} | ${failed} | ${waived} | ${passed} |`);
+    }
+    out.push('');
+  }
 
   const byFramework = new Map<string, { findings: number; controls: Map<string, number> }>();
   for (const f of active) {

@@ -1,4 +1,5 @@
 import type { Report, SeverityName } from '../engine/types.js';
+import type { AuditInputs } from '../report/model.js';
 
 export interface FormatContext {
   /** Emit ANSI colours (the CLI turns this on only for a TTY). */
@@ -13,6 +14,20 @@ export interface FormatContext {
   toolVersion?: string;
   /** How many findings the markdown summary lists (default 20). */
   top?: number;
+  /** The report date (html; default now). Waiver expiry in the html report is counted from it. */
+  now?: Date;
+  /**
+   * What the compliance report (html, and markdown's control coverage) shows beyond the lint report: source texts
+   * for excerpts and OAS versions, rule rationale, waivers-file entries, the rules each document ran. Built by
+   * `loadAuditInputs` (src/report/inputs.ts); without it the report has no excerpts and assumes every rule ran on
+   * every document.
+   */
+  audit?: AuditInputs;
+  /**
+   * The most findings the html report lists in full (with excerpts) and by location only, default 1500 and 4000;
+   * the others are counted in every total but not listed. `false` lists every finding in full.
+   */
+  listLimits?: { full?: number; compact?: number } | false;
 }
 
 /** A formatter is pure: report in, text out. */

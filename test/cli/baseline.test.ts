@@ -11,7 +11,7 @@ import { runCli } from './helpers.js';
 const exec = promisify(execFile);
 
 const V1 = `openapi: 3.1.0
-info: {title: Payments, version: "1"}
+info: {title: Payments, version: "1.0.0"}
 servers:
   - url: http://api.bank.example/v1
     description: Production
@@ -35,7 +35,7 @@ openapi: 3.1.0
 components:
   securitySchemes:
     basic: {scheme: basic, type: http}
-info: {version: "1", title: Payments}
+info: {version: "1.0.0", title: Payments}
 servers:
   - url: https://eu.api.bank.example/v1
   - description: Production
@@ -53,10 +53,22 @@ security:
 /** V1_EDITED plus one genuinely new problem: a second http server. */
 const V2 = V1_EDITED.replace('servers:\n', 'servers:\n  - url: http://new.bank.example/v1\n');
 
+/**
+ * Only the three rules these fixtures are about, so that rules added later do not change the counts asserted here
+ * (fingerprints and baselines work the same for every rule).
+ */
+const CONFIG = `extends: [finlint:off]
+rules:
+  fin-transport-https-only: error
+  fin-auth-no-http-basic: error
+  fin-auth-no-credentials-in-url: error
+`;
+
 async function project(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'finlint-baseline-'));
   await mkdir(path.join(dir, '.git'));
   await writeFile(path.join(dir, 'api.yaml'), V1);
+  await writeFile(path.join(dir, 'finlint.config.yaml'), CONFIG);
   return dir;
 }
 
@@ -142,6 +154,7 @@ async function repo(): Promise<string> {
   await git(dir, 'init', '-q', '-b', 'main');
   await mkdir(path.join(dir, 'api'));
   await writeFile(path.join(dir, 'api', 'payments.yaml'), V1);
+  await writeFile(path.join(dir, 'finlint.config.yaml'), CONFIG);
   await git(dir, 'add', '.');
   await git(dir, 'commit', '-q', '-m', 'v1');
   return dir;

@@ -37,7 +37,7 @@ describe('--format, repeatable, with one --output each', () => {
     const cases: [string[], RegExp][] = [
       [['-o', 'a', '-f', 'json', '-f', 'sarif'], /--output a has no --format before it/],
       [['-f', 'json', '-o', 'a', '-o', 'b'], /more --output than --format/],
-      [['-f', 'xml'], /unknown format xml \(choose from stylish, json, sarif, junit, github, markdown\)/],
+      [['-f', 'xml'], /unknown format xml \(choose from stylish, json, sarif, junit, github, markdown, html\)/],
       [['-f', 'json', '-o', 'a', '-f', 'sarif', '-o', 'a'], /two formats write to a/],
     ];
     for (const [args, pattern] of cases) {

@@ -11,7 +11,7 @@ import { runCli } from '../cli/helpers.js';
 const root = path.resolve(__dirname, '../..');
 
 const INSECURE = `openapi: 3.1.0
-info: {title: Payments, version: "1"}
+info: {title: Payments, version: "1.0.0"}
 servers:
   - url: http://api.bank.example/v1
 security:
@@ -133,7 +133,7 @@ describe('config keys', () => {
     const dir = await project({
       'finlint.config.yaml': 'extends:\n  - finlint:recommended\n  - spectral:oas\n  - ./team.spectral.yaml\n  - "@stoplight/spectral-owasp-ruleset"\n  - ./base/finlint.config.yaml\n',
       'team.spectral.yaml': 'rules:\n  team-title:\n    given: $.info.title\n    severity: warn\n    then: {function: pattern, functionOptions: {match: "^ACME"}}\n',
-      'base/finlint.config.yaml': 'rules:\n  base-version:\n    given: $.info.version\n    severity: hint\n    message: Version must be semver.\n    then: {function: pattern, functionOptions: {match: "^\\\\d+\\\\.\\\\d+\\\\.\\\\d+$"}}\n',
+      'base/finlint.config.yaml': 'rules:\n  base-version:\n    given: $.info.version\n    severity: hint\n    message: Version must carry the team prefix.\n    then: {function: pattern, functionOptions: {match: "^acme-"}}\n',
       'api.yaml': INSECURE,
     });
     await mkdir(path.join(dir, 'node_modules', '@stoplight'), { recursive: true });

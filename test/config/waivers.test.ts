@@ -7,7 +7,7 @@ import type { Finding } from '../../src/engine/types.js';
 import { runCli } from '../cli/helpers.js';
 
 const API = `openapi: 3.1.0
-info: {title: Payments, version: "1"}
+info: {title: Payments, version: "1.0.0"}
 servers:
   - url: http://api.bank.example/v1
   - url: http://sandbox.bank.example/v1
@@ -142,7 +142,7 @@ describe('waivers file', () => {
 
 describe('inline x-finlint-ignore', () => {
   const doc = (server: string, scheme = '') => `openapi: 3.1.0
-info: {title: Payments, version: "1"}
+info: {title: Payments, version: "1.0.0"}
 servers:
   - url: http://sandbox.bank.example/v1
 ${server}security:

@@ -16,8 +16,8 @@ const GOLDEN = path.join(__dirname, 'golden');
 // that work on the examples elsewhere does not churn them; the live examples are checked by the validity tests.
 const EXAMPLES = ['examples/payments-noncompliant.yaml', 'examples/swagger2-payments.yaml', 'examples/payments-compliant.yaml'];
 const INPUTS = [...EXAMPLES, 'inline-ignore.yaml'];
-const CTX = { toolVersion: '0.0.0-test', failSeverity: 'error' as const };
-const EXT: Record<FormatName, string> = { stylish: 'txt', json: 'json', sarif: 'sarif.json', junit: 'xml', github: 'txt', markdown: 'md' };
+const CTX = { toolVersion: '0.0.0-test', failSeverity: 'error' as const, now: new Date('2026-06-01T12:00:00Z') };
+const EXT: Record<FormatName, string> = { stylish: 'txt', json: 'json', sarif: 'sarif.json', junit: 'xml', github: 'txt', markdown: 'md', html: 'html' };
 
 // CommonJS packages: Node hands over module.exports, the type declarations describe the `default` export.
 const Ajv04 = ((Ajv04Module as unknown as { default?: typeof Ajv04Module.default }).default ?? Ajv04Module) as typeof Ajv04Module.default;
@@ -95,7 +95,9 @@ describe('the golden report', () => {
   });
 });
 
-describe.each(Object.keys(formatters) as FormatName[])('%s format', (format) => {
+// The html report lists every rule of finlint that could provide evidence for a control, so it changes with every new
+// rule; test/report checks its structure and determinism instead of a golden file.
+describe.each((Object.keys(formatters) as FormatName[]).filter((f) => f !== 'html'))('%s format', (format) => {
   it('matches its golden file (UPDATE_GOLDEN=1 rewrites it)', () => {
     const text = formatters[format](report, CTX);
     const file = path.join(GOLDEN, `report.${format}.${EXT[format]}`);

@@ -1,0 +1,44 @@
+/**
+ * Worker-thread entry of the per-document time limit (src/engine/isolate.ts): builds the ruleset from its recipe,
+ * parses the document text (the same checks as the loader) and lints it with Spectral, and posts the results back. The main thread stops the
+ * thread when the time is up, which is the only way to stop Spectral's synchronous rule evaluation.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { Ruleset } from '@stoplight/spectral-core';
+import { parseInput } from './loader.js';
+import { rulesetFromRecipe, runSpectral } from './spectralRun.js';
+import type { WorkerReply, WorkerRequest } from './isolate.js';
+
+const port = parentPort;
+const rulesets = new Map<string, Promise<Ruleset>>();
+
+function rulesetFor(request: WorkerRequest): Promise<Ruleset> {
+  // Presets never change; ruleset and configuration files are built again for every lint() call (generation).
+  const key = request.recipe.kind === 'preset' ? `preset:${request.recipe.name}` : `${request.generation}:${JSON.stringify(request.recipe)}`;
+  let p = rulesets.get(key);
+  if (!p) {
+    if (rulesets.size >= 8) rulesets.clear();
+    p = rulesetFromRecipe(request.recipe);
+    rulesets.set(key, p);
+  }
+  return p;
+}
+
+async function handle(request: WorkerRequest): Promise<WorkerReply> {
+  try {
+    const ruleset = await rulesetFor(request);
+    port!.postMessage({ id: request.id, type: 'started' } satisfies WorkerReply);
+    const loaded = parseInput(request.read);
+    if (!('document' in loaded)) return { id: request.id, type: 'input-error', error: loaded };
+    const { results, remote } = await runSpectral(ruleset, loaded.document, request.policy);
+    return { id: request.id, type: 'done', results, remote };
+  } catch (e) {
+    return { id: request.id, type: 'failed', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+if (port) {
+  port.on('message', (request: WorkerRequest) => {
+    void handle(request).then((reply) => port.postMessage(reply));
+  });
+}
