@@ -48,7 +48,7 @@ function lintOptions(y: Yargs) {
     .option('max-depth', { type: 'string', describe: 'Deepest nesting of mappings and sequences (default 512)' })
     .option('max-aliases', { type: 'string', describe: 'Most YAML alias expansions per file (default 1000)' })
     .option('max-resolved-size', { type: 'string', describe: 'Most bytes of $ref\'d files read for one document (default 100MB)' })
-    .option('timeout', { type: 'string', describe: 'Longest time one document may take to lint, e.g. 120s, 500ms, 2m; 0 for none (default 120s)' });
+    .option('timeout', { type: 'string', describe: 'Longest time one document may take to lint, e.g. 300s, 500ms, 5m; 0 for none (default 300s)' });
 }
 
 function buildParser() {

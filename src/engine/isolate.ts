@@ -25,6 +25,13 @@ export interface WorkerRequest {
   policy: RefPolicy;
 }
 
+/** Builds a ruleset ahead of the first document (no reply). */
+export interface PrepareRequest {
+  type: 'prepare';
+  recipe: RulesetRecipe;
+  generation: string;
+}
+
 export type WorkerReply =
   | { id: number; type: 'started' }
   | { id: number; type: 'done'; results: RunResult[]; remote: Record<string, string> }
@@ -174,6 +181,20 @@ export function lintInWorker(request: Omit<WorkerRequest, 'id'>, timeoutMs: numb
     worker.on('exit', onExit);
     worker.postMessage({ ...request, id } satisfies WorkerRequest);
   });
+}
+
+/**
+ * Starts a worker (unless one is idle already) and has it build the ruleset, so that module loading and ruleset
+ * building in the worker overlap with the same work in the main thread before the first document arrives.
+ */
+export function prewarmLintWorker(recipe: RulesetRecipe, generation: string): void {
+  try {
+    const worker = idle[idle.length - 1] ?? spawn();
+    if (!idle.includes(worker)) idle.push(worker);
+    worker.postMessage({ type: 'prepare', recipe, generation } satisfies PrepareRequest);
+  } catch {
+    // no worker: lintInWorker reports it for the first document
+  }
 }
 
 /** Stops the idle workers (they never keep the process alive; this is for tests and scripts that want them gone). */

@@ -26,7 +26,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxDepth: 512,
   maxAliases: 1000,
   maxResolvedBytes: 100 * 1024 * 1024,
-  timeoutMs: 120_000,
+  timeoutMs: 300_000,
 });
 
 export const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[];

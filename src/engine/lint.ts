@@ -14,7 +14,7 @@ import { fingerprintOf, toPointer, walkPath } from './fingerprint.js';
 import { readAtRef } from './git.js';
 import { collectIgnores, ignoreKey, IGNORE_KEY, inlineSuppression } from './inlineIgnore.js';
 import { expandInputs, parseInput, parseRefTarget, parseRefText, readInput, type LintInput, type LoadedDocument, type ReadInput } from './loader.js';
-import { lintInWorker, TimeLimitExceeded, workerAvailable, WorkerFailed } from './isolate.js';
+import { lintInWorker, prewarmLintWorker, TimeLimitExceeded, workerAvailable, WorkerFailed } from './isolate.js';
 import { resolveLimits, type Limits } from './limits.js';
 import type { RefPolicy } from './resolver.js';
 import { runSpectral, type RulesetRecipe, type RunResult, type SpectralOutcome } from './spectralRun.js';
@@ -68,27 +68,30 @@ export interface LintOptions {
   limits?: Partial<Limits>;
 }
 
-async function resolveRuleset(
-  options: LintOptions,
-  cwd: string,
-  config: LoadedConfig | undefined,
-): Promise<{ ruleset: Ruleset; label: string; recipe?: RulesetRecipe }> {
+async function resolveRuleset(options: LintOptions, cwd: string, config: LoadedConfig | undefined): Promise<{ ruleset: Ruleset; label: string }> {
   const given = options.ruleset;
   if (typeof given === 'string') {
-    return { ruleset: await loadRulesetFile(given, cwd), label: given, recipe: { kind: 'file', file: given, cwd } };
+    return { ruleset: await loadRulesetFile(given, cwd), label: given };
   }
   if (given instanceof Ruleset) return { ruleset: given, label: 'custom' };
   if (given !== undefined) return { ruleset: new Ruleset(given, { severity: 'recommended' }), label: 'custom' };
-  if (options.preset === undefined && config) {
-    return {
-      ruleset: await buildRuleset(config),
-      label: config.displayName,
-      ...(existsSync(config.file) ? { recipe: { kind: 'config', file: config.file, cwd } as const } : {}),
-    };
-  }
+  if (options.preset === undefined && config) return { ruleset: await buildRuleset(config), label: config.displayName };
   const preset = options.preset ?? 'recommended';
   if (!isPresetName(preset)) throw new Error(`unknown preset ${String(preset)}`);
-  return { ruleset: new Ruleset(presetRuleset(preset), { severity: 'recommended' }), label: preset, recipe: { kind: 'preset', name: preset } };
+  return { ruleset: new Ruleset(presetRuleset(preset), { severity: 'recommended' }), label: preset };
+}
+
+/**
+ * How a worker thread builds the same ruleset as resolveRuleset (the per-document time limit); undefined for a
+ * ruleset object or `Ruleset`, which cannot be rebuilt elsewhere.
+ */
+function recipeOf(options: LintOptions, cwd: string, config: LoadedConfig | undefined): RulesetRecipe | undefined {
+  const given = options.ruleset;
+  if (typeof given === 'string') return { kind: 'file', file: given, cwd };
+  if (given !== undefined) return undefined;
+  if (options.preset === undefined && config) return existsSync(config.file) ? { kind: 'config', file: config.file, cwd } : undefined;
+  const preset = options.preset ?? 'recommended';
+  return isPresetName(preset) ? { kind: 'preset', name: preset } : undefined;
 }
 
 function displaySource(absolute: string | undefined, doc: LoadedDocument, cwd: string): string {
@@ -220,9 +223,12 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const config = typeof options.config === 'string' ? await loadConfig(options.config, cwd) : options.config;
   const limits = resolveLimits(options.limits);
-  const { ruleset, label, recipe } = await resolveRuleset(options, cwd, config);
+  const recipe = recipeOf(options, cwd, config);
   const isolated = limits.timeoutMs > 0 && recipe !== undefined && workerAvailable();
   const generation = `${process.pid}:${Date.now()}:${Math.random()}`;
+  // The worker loads and builds the ruleset while this thread does the same.
+  if (isolated && inputs.length > 0) prewarmLintWorker(recipe, generation);
+  const { ruleset, label } = await resolveRuleset(options, cwd, config);
   const waiverSet = await resolveWaivers(options, cwd, config);
   const baseline = typeof options.baseline === 'string' ? await loadBaseline(options.baseline, cwd) : options.baseline;
   const inline = options.inlineIgnores !== false;

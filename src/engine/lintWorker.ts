@@ -1,18 +1,19 @@
 /**
  * Worker-thread entry of the per-document time limit (src/engine/isolate.ts): builds the ruleset from its recipe,
- * parses the document text (the same checks as the loader) and lints it with Spectral, and posts the results back. The main thread stops the
- * thread when the time is up, which is the only way to stop Spectral's synchronous rule evaluation.
+ * parses the document text (the same checks as the loader), lints it with Spectral and posts the results back.
+ * The main thread stops the thread when the time is up, which is the only way to stop Spectral's synchronous rule
+ * evaluation (or its parsers).
  */
 import { parentPort } from 'node:worker_threads';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { parseInput } from './loader.js';
 import { rulesetFromRecipe, runSpectral } from './spectralRun.js';
-import type { WorkerReply, WorkerRequest } from './isolate.js';
+import type { PrepareRequest, WorkerReply, WorkerRequest } from './isolate.js';
 
 const port = parentPort;
 const rulesets = new Map<string, Promise<Ruleset>>();
 
-function rulesetFor(request: WorkerRequest): Promise<Ruleset> {
+function rulesetFor(request: Pick<WorkerRequest, 'recipe' | 'generation'>): Promise<Ruleset> {
   // Presets never change; ruleset and configuration files are built again for every lint() call (generation).
   const key = request.recipe.kind === 'preset' ? `preset:${request.recipe.name}` : `${request.generation}:${JSON.stringify(request.recipe)}`;
   let p = rulesets.get(key);
@@ -38,7 +39,12 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
 }
 
 if (port) {
-  port.on('message', (request: WorkerRequest) => {
+  port.on('message', (request: WorkerRequest | PrepareRequest) => {
+    if ('type' in request) {
+      // errors surface with the first document that needs the ruleset
+      rulesetFor(request).catch(() => undefined);
+      return;
+    }
     void handle(request).then((reply) => port.postMessage(reply));
   });
 }

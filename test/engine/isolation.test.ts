@@ -58,7 +58,7 @@ describe('limits as library options', () => {
       maxDepth: 512,
       maxAliases: 1000,
       maxResolvedBytes: 104_857_600,
-      timeoutMs: 120_000,
+      timeoutMs: 300_000,
     });
     expect(resolveLimits(undefined)).toEqual(DEFAULT_LIMITS);
     expect(resolveLimits({ maxDepth: 64, timeoutMs: 0 })).toEqual({ ...DEFAULT_LIMITS, maxDepth: 64, timeoutMs: 0 });
