@@ -1,5 +1,5 @@
 import { isObject, type JsonObject } from './guards.js';
-import { containsPhrase, tokenize } from './names.js';
+import { containsPhrase, phraseTokens, tokenize } from './names.js';
 
 /**
  * The data-classification engine (catalogue §4.2, §4.4): decides what kind of data a property or parameter holds,
@@ -148,7 +148,7 @@ export interface Classification {
 }
 
 /** Splits a name into tokens; reads a leading single lower-case letter before capitals as part of an acronym (`pINData` -> pin data). */
-export function tokenizeName(name: string): string[] {
+export function tokenizeName(name: string): readonly string[] {
   const fixed = /^[a-z][A-Z]{2,}/.test(name) ? name[0].toUpperCase() + name.slice(1) : name;
   return tokenize(fixed);
 }
@@ -164,7 +164,7 @@ function indexOfSequence(tokens: readonly string[], sequence: readonly string[])
 /** Tokens outside the matched phrase, or undefined when the entry does not match. */
 function matchEntry(tokens: readonly string[], entry: ClassEntry): string[] | undefined {
   if (entry.exact) return tokens.join(' ') === entry.phrase ? [] : undefined;
-  const seq = entry.phrase.split(' ');
+  const seq = phraseTokens(entry.phrase);
   const at = indexOfSequence(tokens, seq);
   return at === -1 ? undefined : [...tokens.slice(0, at), ...tokens.slice(at + seq.length)];
 }
@@ -292,6 +292,49 @@ function matchByName(subject: ClassifySubject, config: ClassifierConfig, declare
 
 const VETOED = Symbol('vetoed');
 
+interface EntryIndex {
+  /** Every (class, entry) pair in configuration order: the first match wins, so order is meaning. */
+  flat: { cls: DataClassDefinition; entry: ClassEntry }[];
+  /** First token of an entry's phrase -> positions in `flat`, ascending. */
+  byFirstToken: Map<string, number[]>;
+}
+
+const entryIndexes = new WeakMap<readonly DataClassDefinition[], EntryIndex>();
+
+function entryIndex(classes: readonly DataClassDefinition[]): EntryIndex {
+  let index = entryIndexes.get(classes);
+  if (index === undefined) {
+    index = { flat: [], byFirstToken: new Map() };
+    for (const cls of classes) {
+      for (const entry of cls.entries) {
+        const first = phraseTokens(entry.phrase)[0];
+        const list = index.byFirstToken.get(first);
+        if (list) list.push(index.flat.length);
+        else index.byFirstToken.set(first, [index.flat.length]);
+        index.flat.push({ cls, entry });
+      }
+    }
+    entryIndexes.set(classes, index);
+  }
+  return index;
+}
+
+/**
+ * The entries that can match these tokens (their phrase's first token occurs in the name), in configuration order.
+ * Every other entry fails matchEntry, so skipping them changes nothing but the time spent.
+ */
+function candidateEntries(index: EntryIndex, tokens: readonly string[]): number[] {
+  const seen = new Set<string>();
+  let out: number[] = [];
+  for (const t of tokens) {
+    if (seen.has(t)) continue;
+    seen.add(t);
+    const list = index.byFirstToken.get(t);
+    if (list) out = out.length === 0 ? list : out.concat(list);
+  }
+  return seen.size > 1 && out.length > 0 ? [...new Set(out)].sort((a, b) => a - b) : out;
+}
+
 function matchOneName(
   name: string,
   label: string,
@@ -305,8 +348,10 @@ function matchOneName(
   if (tokens.length === 0) return undefined;
   const contextTokens = subject.context.map((c) => tokenizeName(c.name));
   const siblings = (subject.siblings ?? []).filter((s) => s !== subject.name).map((s) => tokenizeName(s).join(' '));
-  for (const cls of config.classes) {
-    for (const entry of cls.entries) {
+  const index = entryIndex(config.classes);
+  for (const at of candidateEntries(index, tokens)) {
+    const { cls, entry } = index.flat[at];
+    {
       // A whole-name entry (`number`) says nothing about a schema or title that happens to be called that.
       if (isAlias && entry.exact) continue;
       const rest = matchEntry(tokens, entry);

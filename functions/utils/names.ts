@@ -3,7 +3,21 @@
  * letter/digit boundaries and lower-cased; dictionaries match whole token sequences, never substrings, so
  * `shippingAddress` never contains `pin` and `cardNumberLast4` carries the veto token `last`.
  */
-export function tokenize(name: string): string[] {
+export function tokenize(name: string): readonly string[] {
+  let tokens = tokenCache.get(name);
+  if (tokens === undefined) {
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokens = Object.freeze(split(name));
+    tokenCache.set(name, tokens);
+  }
+  return tokens;
+}
+
+// Names repeat across a document (and rules tokenise the same names): a bounded cache of frozen results.
+const TOKEN_CACHE_LIMIT = 100_000;
+const tokenCache = new Map<string, readonly string[]>();
+
+function split(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/(?<![A-Z])([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -30,6 +44,19 @@ export interface NameClass {
   vetoes: readonly string[];
 }
 
+const phraseCache = new Map<string, readonly string[]>();
+
+/** A phrase's token sequence (`client secret` -> [client, secret]), split once. */
+export function phraseTokens(phrase: string): readonly string[] {
+  let seq = phraseCache.get(phrase);
+  if (seq === undefined) {
+    if (phraseCache.size >= TOKEN_CACHE_LIMIT) phraseCache.clear();
+    seq = Object.freeze(phrase.split(' '));
+    phraseCache.set(phrase, seq);
+  }
+  return seq;
+}
+
 function indexOfSequence(tokens: readonly string[], sequence: readonly string[]): number {
   outer: for (let i = 0; i + sequence.length <= tokens.length; i++) {
     for (let j = 0; j < sequence.length; j++) if (tokens[i + j] !== sequence[j]) continue outer;
@@ -39,7 +66,7 @@ function indexOfSequence(tokens: readonly string[], sequence: readonly string[])
 }
 
 export function containsPhrase(tokens: readonly string[], phrase: string): boolean {
-  return indexOfSequence(tokens, phrase.split(' ')) !== -1;
+  return indexOfSequence(tokens, phraseTokens(phrase)) !== -1;
 }
 
 /**
@@ -50,7 +77,7 @@ export function matchName(name: string | readonly string[], nameClass: NameClass
   const tokens = typeof name === 'string' ? tokenize(name) : name;
   if (tokens.length === 0) return undefined;
   for (const entry of nameClass.entries) {
-    const seq = entry.phrase.split(' ');
+    const seq = phraseTokens(entry.phrase);
     let rest: readonly string[];
     if (entry.exact) {
       if (tokens.join(' ') !== entry.phrase) continue;

@@ -3,6 +3,9 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { main } from './main.js';
+import { tuneDependenciesForSpeed } from '../engine/tuning.js';
+
+tuneDependenciesForSpeed();
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -48,7 +48,8 @@ function lintOptions(y: Yargs) {
     .option('max-depth', { type: 'string', describe: 'Deepest nesting of mappings and sequences (default 512)' })
     .option('max-aliases', { type: 'string', describe: 'Most YAML alias expansions per file (default 1000)' })
     .option('max-resolved-size', { type: 'string', describe: 'Most bytes of $ref\'d files read for one document (default 100MB)' })
-    .option('timeout', { type: 'string', describe: 'Longest time one document may take to lint, e.g. 300s, 500ms, 5m; 0 for none (default 300s)' });
+    .option('timeout', { type: 'string', describe: 'Longest time one document may take to lint, e.g. 300s, 500ms, 5m; 0 for none (default 300s)' })
+    .option('jobs', { alias: 'j', type: 'string', describe: 'Documents linted at the same time, each in a worker thread (default: the number of CPUs)' });
 }
 
 function buildParser() {
@@ -249,8 +250,16 @@ function projectOptions(argv: Record<string, unknown>, io: CliIO): ProjectOption
     root: argv.root as string | undefined,
     allowRemoteRefs,
     limits: limitOptions(argv),
+    jobs: jobsOption(argv),
     now: io.now?.(),
   };
+}
+
+function jobsOption(argv: Record<string, unknown>): number | undefined {
+  const v = argv.jobs as string | undefined;
+  if (v === undefined) return undefined;
+  if (!/^\d{1,4}$/.test(v.trim()) || Number(v) < 1) throw new UsageError(`--jobs ${v} is not a whole number of at least 1`);
+  return Number(v);
 }
 
 async function runLint(argv: Record<string, unknown>, args: readonly string[], io: CliIO): Promise<number> {

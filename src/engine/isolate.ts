@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,6 +8,7 @@ import type { ReadInput } from './loader.js';
 import type { RefPolicy } from './resolver.js';
 import type { RulesetRecipe, RunResult, SpectralOutcome } from './spectralRun.js';
 import type { InputError } from './types.js';
+import type { DocumentFacts } from './walk.js';
 
 /**
  * The per-document time limit. Spectral evaluates rules synchronously, so a document that makes a rule (or
@@ -34,7 +36,7 @@ export interface PrepareRequest {
 
 export type WorkerReply =
   | { id: number; type: 'started' }
-  | { id: number; type: 'done'; results: RunResult[]; remote: Record<string, string> }
+  | { id: number; type: 'done'; results: RunResult[]; remote: Record<string, string>; facts: DocumentFacts }
   | { id: number; type: 'input-error'; error: InputError }
   | { id: number; type: 'failed'; message: string };
 
@@ -94,7 +96,8 @@ export function workerAvailable(): boolean {
 }
 
 const idle: Worker[] = [];
-const MAX_IDLE = 2;
+// One idle worker per CPU, so that concurrent documents (LintOptions.jobs) reuse their workers.
+const MAX_IDLE = Math.max(2, availableParallelism());
 /** Least time allowed to start a worker and build the ruleset, before the document's own time limit starts. */
 const STARTUP_MS = 60_000;
 let nextId = 1;
@@ -122,14 +125,18 @@ function release(worker: Worker): void {
   }
 }
 
+let busy = 0;
+/** How many documents were linted in workers at the same time, at most (for tests of LintOptions.jobs). */
+export const stats = { peakBusy: 0 };
+
 /**
  * Parses and lints one document in a worker and returns Spectral's results, or the input error parsing found.
  * Rejects with TimeLimitExceeded when parsing and linting take longer than `timeoutMs` once the ruleset is built
  * (or starting the worker and building the ruleset take longer than the larger of `timeoutMs` and a minute); with
  * WorkerFailed when the worker dies; with an Error carrying Spectral's message when Spectral throws.
  */
-export function lintInWorker(request: Omit<WorkerRequest, 'id'>, timeoutMs: number): Promise<SpectralOutcome | InputError> {
-  return new Promise<SpectralOutcome | InputError>((resolve, reject) => {
+export function lintInWorker(request: Omit<WorkerRequest, 'id'>, timeoutMs: number): Promise<(SpectralOutcome & { facts: DocumentFacts }) | InputError> {
+  return new Promise<(SpectralOutcome & { facts: DocumentFacts }) | InputError>((resolve, reject) => {
     let worker: Worker;
     try {
       worker = idle.pop() ?? spawn();
@@ -140,7 +147,12 @@ export function lintInWorker(request: Omit<WorkerRequest, 'id'>, timeoutMs: numb
     worker.ref();
     const id = nextId++;
     let timer: NodeJS.Timeout;
+    busy++;
+    stats.peakBusy = Math.max(stats.peakBusy, busy);
+    let finished = false;
     const cleanup = () => {
+      if (!finished) busy--;
+      finished = true;
       clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
@@ -160,7 +172,7 @@ export function lintInWorker(request: Omit<WorkerRequest, 'id'>, timeoutMs: numb
       }
       cleanup();
       release(worker);
-      if (reply.type === 'done') resolve({ results: reply.results, remote: reply.remote });
+      if (reply.type === 'done') resolve({ results: reply.results, remote: reply.remote, facts: reply.facts });
       else if (reply.type === 'input-error') resolve(reply.error);
       else reject(new Error(reply.message));
     };

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
 import { isPresetName, presetRuleset, type PresetName } from '../../rulesets/presets.js';
@@ -10,14 +11,15 @@ import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { loadWaivers, WAIVERS_FILE_NAME, type WaiverSet } from '../config/waivers.js';
 import { baselineKey, loadBaseline, subtractKnown, type LoadedBaseline } from './baseline.js';
 import { ENGINE_CODES, engineDocsUrl, engineFinding, engineRuleInfo, isEngineCode } from './diagnostics.js';
-import { fingerprintOf, toPointer, walkPath } from './fingerprint.js';
+import { fingerprintOf, toPointer, type WalkedPath } from './fingerprint.js';
 import { readAtRef } from './git.js';
-import { collectIgnores, ignoreKey, IGNORE_KEY, inlineSuppression } from './inlineIgnore.js';
-import { expandInputs, parseInput, parseRefTarget, parseRefText, readInput, type LintInput, type LoadedDocument, type ReadInput } from './loader.js';
+import { ignoreKey, IGNORE_KEY, inlineSuppression } from './inlineIgnore.js';
+import { expandInputs, parseInput, readInput, type LintInput, type LoadedDocument, type ReadInput } from './loader.js';
 import { lintInWorker, prewarmLintWorker, TimeLimitExceeded, workerAvailable, WorkerFailed } from './isolate.js';
 import { resolveLimits, type Limits } from './limits.js';
 import type { RefPolicy } from './resolver.js';
 import { runSpectral, type RulesetRecipe, type RunResult, type SpectralOutcome } from './spectralRun.js';
+import { documentFacts, type DocumentFacts, type IgnoreSite } from './walk.js';
 import { loadRulesetFile } from './rulesetFile.js';
 import { applyWaivers } from './waivers.js';
 import {
@@ -66,6 +68,12 @@ export interface LintOptions {
    * cannot be rebuilt in another thread) documents are linted in-process and the time limit is not enforced.
    */
   limits?: Partial<Limits>;
+  /**
+   * How many documents are linted at the same time, each in its own worker thread (default: the number of CPUs
+   * the process may use, at most the number of documents). Only with the time limit on (the default); the report is
+   * the same whatever the value.
+   */
+  jobs?: number;
 }
 
 async function resolveRuleset(options: LintOptions, cwd: string, config: LoadedConfig | undefined): Promise<{ ruleset: Ruleset; label: string }> {
@@ -94,7 +102,10 @@ function recipeOf(options: LintOptions, cwd: string, config: LoadedConfig | unde
   return isPresetName(preset) ? { kind: 'preset', name: preset } : undefined;
 }
 
-function displaySource(absolute: string | undefined, doc: LoadedDocument, cwd: string): string {
+/** Which document was linted: as given, and its absolute path. */
+type DocumentIdentity = Pick<LoadedDocument, 'source' | 'absolutePath'>;
+
+function displaySource(absolute: string | undefined, doc: DocumentIdentity, cwd: string): string {
   if (absolute === undefined || absolute === doc.absolutePath) return doc.source;
   const rel = path.relative(cwd, absolute);
   return rel.startsWith('..') || path.isAbsolute(rel) ? absolute : rel;
@@ -109,15 +120,14 @@ interface Mapped {
 function toFinding(
   result: RunResult,
   ruleset: Ruleset,
-  doc: LoadedDocument,
+  doc: DocumentIdentity,
   cwd: string,
-  dataOf: (abs: string | undefined) => unknown,
+  walked: WalkedPath,
   inline: boolean,
 ): Mapped {
   const code = String(result.code);
   const rule = ruleset.rules[code];
   const ext = (rule?.extensions ?? null) as Partial<FinRuleExtensions> | null;
-  const walked = walkPath(result.path, dataOf(result.source));
   const source = displaySource(result.source, doc, cwd);
   const finding: Finding = {
     code,
@@ -171,20 +181,19 @@ function ruleInfoOf(ruleset: Ruleset): Record<string, RuleInfo> {
 
 /** Problems with inline ignores in one linted document: malformed, without reason, or suppressing nothing. */
 function inlineProblems(
-  loaded: LoadedDocument,
+  doc: DocumentIdentity,
+  ignores: readonly IgnoreSite[],
   used: ReadonlySet<string>,
   active: ReadonlySet<string>,
   known: ReadonlySet<string>,
 ): Finding[] {
-  const input = (loaded.document as unknown as { input?: unknown }).input;
-  if (typeof input !== 'string' || !input.includes(IGNORE_KEY)) return [];
   const out: Finding[] = [];
-  for (const ig of collectIgnores(loaded.document.data)) {
+  for (const ig of ignores) {
     const at = [...ig.path, IGNORE_KEY];
-    const range = loaded.document.getRangeForJsonPath(at, true) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const { range } = ig;
     const where = toPointer(ig.path) || '/';
     const problem = (code: 'waiver-invalid' | 'waiver-stale', message: string, extra: string) => ({
-      ...engineFinding(code, message, loaded.source, at, range.start, range.end),
+      ...engineFinding(code, message, doc.source, at, range.start, range.end),
       fingerprint: fingerprintOf(code, [...ig.path.map(String), extra]),
     });
     if (!ig.rules) {
@@ -195,7 +204,7 @@ function inlineProblems(
       out.push(problem('waiver-invalid', `${IGNORE_KEY} at ${where} gives no x-finlint-ignore-reason; say why the exception is acceptable.`, 'reason'));
     }
     for (const rule of ig.rules) {
-      if (used.has(`${loaded.absolutePath}\u0000${ignoreKey(ig.path, rule)}`)) continue;
+      if (used.has(`${doc.absolutePath}\u0000${ignoreKey(ig.path, rule)}`)) continue;
       if (!known.has(rule)) out.push(problem('waiver-stale', `${IGNORE_KEY} at ${where} names ${rule}, which is not a rule.`, rule));
       else if (active.has(rule)) out.push(problem('waiver-stale', `${IGNORE_KEY} at ${where} names ${rule}, which reports nothing here; remove it.`, rule));
     }
@@ -212,6 +221,20 @@ async function resolveWaivers(options: LintOptions, cwd: string, config: LoadedC
   if (config.config.waivers) return loadWaivers(path.resolve(config.dir, config.config.waivers), cwd);
   const next = path.join(config.dir, WAIVERS_FILE_NAME);
   return existsSync(next) ? loadWaivers(next, cwd) : undefined;
+}
+
+/** Runs `task` over `items` with at most `limit` running at once; results in input order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
 
 /**
@@ -247,71 +270,78 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
    * only once the worker has finished (Spectral's parsers can be slow on hostile input, and the worker is the only
    * place they can be stopped), then maps Spectral's results to findings exactly as an in-process run does.
    */
-  const run = async (read: ReadInput, withInline: boolean): Promise<{ loaded: LoadedDocument; mapped: Mapped[] } | InputError> => {
+  const run = async (read: ReadInput, withInline: boolean): Promise<{ doc: DocumentIdentity; mapped: Mapped[]; ignores: IgnoreSite[] } | InputError> => {
     const policy: RefPolicy = {
       root: options.root ? path.resolve(cwd, options.root) : path.dirname(read.absolutePath),
       allowRemoteRefs: options.allowRemoteRefs,
       limits,
     };
-    let outcome: SpectralOutcome | undefined;
+    let outcome: SpectralOutcome;
+    let facts: DocumentFacts;
     if (isolated) {
       const reply = await lintInWorker({ recipe: recipe!, generation, read, policy }, limits.timeoutMs);
       if ('message' in reply) return reply;
-      outcome = reply;
+      ({ facts, ...outcome } = reply);
+    } else {
+      const loaded = parseInput(read);
+      if (!('document' in loaded)) return loaded;
+      outcome = await runSpectral(ruleset, loaded.document, policy);
+      facts = documentFacts(loaded, outcome);
     }
-    const loaded = parseInput(read);
-    if (!('document' in loaded)) return loaded;
-    outcome ??= await runSpectral(ruleset, loaded.document, policy);
-    const { results, remote } = outcome;
-    const parsed = new Map<string, unknown>([[loaded.absolutePath, loaded.document.data]]);
-    const dataOf = (abs: string | undefined): unknown => {
-      const key = abs ?? loaded.absolutePath;
-      if (!parsed.has(key)) parsed.set(key, key in remote ? parseRefText(key, remote[key]) : parseRefTarget(key));
-      return parsed.get(key);
-    };
-    return { loaded, mapped: results.map((r) => toFinding(r, ruleset, loaded, cwd, dataOf, withInline)) };
+    const doc: DocumentIdentity = { source: read.source, absolutePath: read.absolutePath };
+    return { doc, ignores: facts.ignores, mapped: outcome.results.map((r, i) => toFinding(r, ruleset, doc, cwd, facts.walks[i], withInline)) };
   };
   const lintFailure = (source: string, e: unknown): InputError => ({
     source,
     message: e instanceof TimeLimitExceeded || e instanceof WorkerFailed ? e.message : `lint failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
   });
 
-  for (const item of items) {
+  /** Lints one input: its findings (inline-ignore problems included) and, with changedSince, the known keys. */
+  const lintItem = async (item: LintInput): Promise<InputError | { loaded: DocumentIdentity; findings: Finding[]; knownAtRef: string[] }> => {
     const read = await readInput(item, cwd, limits);
-    if (!('content' in read)) {
-      inputErrors.push(read);
-      continue;
-    }
+    if (!('content' in read)) return read;
     let done: Awaited<ReturnType<typeof run>>;
     try {
       done = await run(read, inline);
     } catch (e) {
       done = lintFailure(read.source, e);
     }
+    if (!('doc' in done)) return done;
+    const { doc: loaded, mapped } = done;
+    const own = mapped.map((m) => m.finding);
+    if (inline) {
+      const used = new Set(mapped.flatMap((m) => (m.ignoreKey ? [m.ignoreKey] : [])));
+      own.push(...inlineProblems(loaded, done.ignores, used, active, known));
+    }
+    const seenAtRef: string[] = [];
+    if (options.changedSince !== undefined) {
+      const old = await readAtRef(loaded.absolutePath, options.changedSince);
+      const oldRead = old === undefined ? undefined : await readInput({ source: loaded.source, content: old }, cwd, limits);
+      if (oldRead !== undefined && 'content' in oldRead) {
+        try {
+          const oldDone = await run(oldRead, false);
+          if ('doc' in oldDone) for (const m of oldDone.mapped) seenAtRef.push(`${m.finding.source}\u0000${m.finding.fingerprint}`);
+        } catch {
+          // the old version could not be linted: everything in the current one counts as new
+        }
+      }
+    }
+    return { loaded, findings: own, knownAtRef: seenAtRef };
+  };
+
+  // Documents are linted concurrently (each in its own worker) and merged in input order, so the report is the same
+  // as a sequential run's.
+  const jobs = isolated ? Math.max(1, Math.min(options.jobs ?? availableParallelism(), items.length)) : 1;
+  const outcomes = await mapConcurrently(items, jobs, lintItem);
+  for (const done of outcomes) {
     if (!('loaded' in done)) {
       inputErrors.push(done);
       continue;
     }
-    const { loaded, mapped } = done;
-    files.push(loaded.source);
-    lintedAbsolute.push(loaded.absolutePath);
-    for (const m of mapped) findings.push(m.finding);
-    if (inline) {
-      const used = new Set(mapped.flatMap((m) => (m.ignoreKey ? [m.ignoreKey] : [])));
-      findings.push(...inlineProblems(loaded, used, active, known));
-    }
-    if (options.changedSince !== undefined) {
-      const old = await readAtRef(loaded.absolutePath, options.changedSince);
-      if (old === undefined) continue;
-      const oldRead = await readInput({ source: loaded.source, content: old }, cwd, limits);
-      if (!('content' in oldRead)) continue;
-      try {
-        const oldDone = await run(oldRead, false);
-        if ('loaded' in oldDone) for (const m of oldDone.mapped) knownAtRef.push(`${m.finding.source}\u0000${m.finding.fingerprint}`);
-      } catch {
-        // the old version could not be linted: everything in the current one counts as new
-      }
-    }
+    files.push(done.loaded.source);
+    lintedAbsolute.push(done.loaded.absolutePath);
+    for (const f of done.findings) findings.push(f);
+    knownAtRef.push(...done.knownAtRef);
   }
 
   let waiversUsed: string[] | undefined;

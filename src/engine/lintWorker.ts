@@ -8,7 +8,11 @@ import { parentPort } from 'node:worker_threads';
 import type { Ruleset } from '@stoplight/spectral-core';
 import { parseInput } from './loader.js';
 import { rulesetFromRecipe, runSpectral } from './spectralRun.js';
+import { documentFacts } from './walk.js';
 import type { PrepareRequest, WorkerReply, WorkerRequest } from './isolate.js';
+import { tuneDependenciesForSpeed } from './tuning.js';
+
+tuneDependenciesForSpeed();
 
 const port = parentPort;
 const rulesets = new Map<string, Promise<Ruleset>>();
@@ -31,8 +35,8 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
     port!.postMessage({ id: request.id, type: 'started' } satisfies WorkerReply);
     const loaded = parseInput(request.read);
     if (!('document' in loaded)) return { id: request.id, type: 'input-error', error: loaded };
-    const { results, remote } = await runSpectral(ruleset, loaded.document, request.policy);
-    return { id: request.id, type: 'done', results, remote };
+    const outcome = await runSpectral(ruleset, loaded.document, request.policy);
+    return { id: request.id, type: 'done', ...outcome, facts: documentFacts(loaded, outcome) };
   } catch (e) {
     return { id: request.id, type: 'failed', message: e instanceof Error ? e.message : String(e) };
   }

@@ -130,7 +130,7 @@ export function parseInput(read: ReadInput): LoadedDocument | InputError {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { source, message: 'not an OpenAPI document (the top level is not a mapping)' };
   }
-  const proto = protoKeyPath(data);
+  const proto = hasProtoKey(data) ? protoKeyPath(data) : undefined;
   if (proto) {
     return {
       source,
@@ -156,6 +156,7 @@ export function parseInput(read: ReadInput): LoadedDocument | InputError {
  * object's prototype (or is dropped) and later crashes Spectral; it is refused up front. One pass over the data.
  */
 function protoKeyPath(data: object): (string | number)[] | undefined {
+  // Only called after hasProtoKey() found one: building every node's path is what made a clean document slow.
   const seen = new Set<object>();
   const stack: [object, (string | number)[]][] = [[data, []]];
   while (stack.length > 0) {
@@ -177,6 +178,30 @@ function protoKeyPath(data: object): (string | number)[] | undefined {
     }
   }
   return undefined;
+}
+
+/** The allocation-free first pass of protoKeyPath: the same traversal, without paths. */
+function hasProtoKey(data: object): boolean {
+  const seen = new Set<object>();
+  const stack: object[] = [data];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const item of node) if (typeof item === 'object' && item !== null) stack.push(item as object);
+      continue;
+    }
+    const proto = Object.getPrototypeOf(node) as unknown;
+    if (proto !== Object.prototype && proto !== null) return true;
+    for (const k of Reflect.ownKeys(node)) {
+      if (k === '__proto__') return true;
+      if (typeof k !== 'string') continue;
+      const v = (node as Record<string, unknown>)[k];
+      if (typeof v === 'object' && v !== null) stack.push(v);
+    }
+  }
+  return false;
 }
 
 function pointerOf(at: (string | number)[]): string {

@@ -2,6 +2,9 @@ import { parentPort } from 'node:worker_threads';
 import { ignoreEdit } from './ignoreEdit.js';
 import { lintDocument } from './lintDocument.js';
 import type { WorkerMessage, WorkerReply, WorkerRequest } from './protocol.js';
+import { tuneDependenciesForSpeed } from '../engine/tuning.js';
+
+tuneDependenciesForSpeed();
 
 /**
  * A lint worker of the language server: lints (and parses, for code actions) off the editor's main loop. It does

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Ruleset } from '@stoplight/spectral-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presetRuleset } from '../../rulesets/presets.js';
-import { closeLintWorkers, workerAvailable } from '../../src/engine/isolate.js';
+import { closeLintWorkers, stats, workerAvailable } from '../../src/engine/isolate.js';
 import { decodeText, DEFAULT_LIMITS, parseDuration, parseSize, resolveLimits } from '../../src/engine/limits.js';
 import { lint } from '../../src/engine/lint.js';
 import { parseInput, readInput } from '../../src/engine/loader.js';
@@ -24,6 +24,21 @@ const DOCS = [
 
 afterAll(async () => {
   await closeLintWorkers();
+});
+
+describe('several documents at once', () => {
+  it('use one worker per job and give exactly the report of a sequential run, input errors in input order', async () => {
+    const inputs = [...DOCS.slice(0, 2), 'missing-file.yaml', ...DOCS.slice(2), { source: 'broken.yaml', content: 'openapi: 3.1.0\ninfo: [' }];
+    const sequential = await lint(inputs, { cwd: ROOT, preset: 'all', waivers: false, jobs: 1 });
+    stats.peakBusy = 0;
+    const parallel = await lint(inputs, { cwd: ROOT, preset: 'all', waivers: false, jobs: 2 });
+    expect(stats.peakBusy).toBe(2);
+    expect(sequential.inputErrors.map((e) => e.source)).toEqual(['missing-file.yaml', 'broken.yaml']);
+    expect(sequential.files.length).toBe(DOCS.length);
+    expect(parallel).toEqual(sequential);
+    const three = await lint(inputs, { cwd: ROOT, preset: 'recommended', waivers: false, jobs: 3 });
+    expect(three).toEqual(await lint(inputs, { cwd: ROOT, preset: 'recommended', waivers: false, jobs: 1 }));
+  }, 240_000);
 });
 
 describe('the per-document time limit runs the lint in a worker thread', () => {
