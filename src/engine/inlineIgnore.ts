@@ -18,13 +18,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function ruleList(value: unknown): string[] | undefined {
+/** The rule ids of an `x-finlint-ignore` value, or undefined when it is not a rule id or a list of them. */
+export function ruleList(value: unknown): string[] | undefined {
   if (typeof value === 'string' && value.trim() !== '') return [value.trim()];
   if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v.trim() !== '')) return value.map((v: string) => v.trim());
   return undefined;
 }
 
-function reasonOf(node: Record<string, unknown>): string | undefined {
+/** The trimmed `x-finlint-ignore-reason` of a node, if it has a non-empty one. */
+export function reasonOf(node: Record<string, unknown>): string | undefined {
   const r = node[REASON_KEY];
   return typeof r === 'string' && r.trim() !== '' ? r.trim() : undefined;
 }

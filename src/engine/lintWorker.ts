@@ -49,6 +49,14 @@ if (port) {
       rulesetFor(request).catch(() => undefined);
       return;
     }
-    void handle(request).then((reply) => port.postMessage(reply));
+    void handle(request).then((reply) => {
+      try {
+        port.postMessage(reply);
+      } catch (e) {
+        // A reply that cannot be copied to the main thread (a value the structured clone refuses) is a failure of
+        // this document, reported as such, never a silent hang or an error without a message.
+        port.postMessage({ id: request.id, type: 'failed', message: `internal error: ${e instanceof Error ? e.message : String(e)}` } satisfies WorkerReply);
+      }
+    });
   });
 }

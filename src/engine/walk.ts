@@ -1,5 +1,5 @@
 import { walkPath, type WalkedPath } from './fingerprint.js';
-import { collectIgnores, IGNORE_KEY, REASON_KEY, type InlineIgnore } from './inlineIgnore.js';
+import { collectIgnores, IGNORE_KEY, reasonOf, REASON_KEY, ruleList, type InlineIgnore } from './inlineIgnore.js';
 import { parseRefTarget, parseRefText, type LoadedDocument } from './loader.js';
 import type { SpectralOutcome } from './spectralRun.js';
 import type { Position } from './types.js';
@@ -21,11 +21,15 @@ export interface DocumentFacts {
 
 const ZERO: IRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** A node along a path reduced to what inline suppression reads from it (null: it carries no ignore). */
+/**
+ * A node along a path reduced to what inline suppression reads from it (null: it carries no ignore): its rule list
+ * and reason as plain strings. The raw values may be anything a document holds (mappings parsed into proxies that
+ * cannot cross a thread boundary), so only their meaning is kept.
+ */
 function ignoreNode(node: unknown): Record<string, unknown> | null {
   if (typeof node !== 'object' || node === null || Array.isArray(node) || !(IGNORE_KEY in node)) return null;
   const n = node as Record<string, unknown>;
-  return { [IGNORE_KEY]: n[IGNORE_KEY], [REASON_KEY]: n[REASON_KEY] };
+  return { [IGNORE_KEY]: ruleList(n[IGNORE_KEY]) ?? null, [REASON_KEY]: reasonOf(n) };
 }
 
 /**
