@@ -3,6 +3,7 @@
  *
  *   npx tsx bench/run.ts [--runs N] [--only <substring>] [--max-mb X] [--no-spectral] [--timeout S]
  *                        [--no-growth | --growth-only] [--growth-source <corpus path>] [--growth-sizes 1,2,4,8]
+ *                        [--no-parallel] [--parallel-max-mb X]
  *                        [--no-build] [--dist <dir>] [--corpus <dir>] [--out <dir>]
  *
  * For every document of the real-world corpus (../shared/corpus/real), smallest first, it runs in child processes
@@ -11,8 +12,11 @@
  * - `spectral lint` with bench/spectral-comparison.yaml (spectral:oas + the OWASP ruleset),
  * rotating the order of the tools run by run, each child under GNU time (`/usr/bin/time -f '%e %M'`) for its peak
  * RSS and under a timeout that kills its process group. Then the growth series: one corpus document replicated to
- * 1x, 2x, 4x, 8x its operations, linted with finlint `all`. Writes bench/results/<timestamp>.md and .json.
+ * 1x, 2x, 4x, 8x its operations, linted with finlint `all`. Then the documents up to --parallel-max-mb (default 2.5)
+ * together in one invocation, with --jobs 1 and --jobs <CPUs>, whose outputs must be byte-identical.
+ * Writes bench/results/<timestamp>.md and .json.
  */
+import { createHash } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -38,6 +42,9 @@ interface Options {
   spectral: boolean;
   timeoutS: number;
   growth: boolean;
+  /** The multi-file run: every selected document up to parallelMaxMb in one invocation, --jobs 1 vs --jobs <CPUs>. */
+  parallel: boolean;
+  parallelMaxMb: number;
   corpusRuns: boolean;
   growthSource: string;
   growthSizes: number[];
@@ -51,7 +58,8 @@ function usage(message?: string): never {
   if (message) process.stderr.write(`bench: ${message}\n`);
   process.stderr.write(
     'usage: npx tsx bench/run.ts [--runs N] [--only <substring>]... [--max-mb X] [--no-spectral] [--timeout S]\n' +
-      '         [--no-growth | --growth-only] [--growth-source <corpus path>] [--growth-sizes 1,2,4,8] [--no-build] [--dist <dir>]\n' +
+      '         [--no-growth | --growth-only] [--growth-source <corpus path>] [--growth-sizes 1,2,4,8] [--no-parallel] [--parallel-max-mb X]\n' +
+      '         [--no-build] [--dist <dir>]\n' +
       '         [--corpus <dir>] [--out <dir>]\n',
   );
   process.exit(2);
@@ -65,6 +73,8 @@ function parseArgs(argv: string[]): Options {
     spectral: true,
     timeoutS: 600,
     growth: true,
+    parallel: true,
+    parallelMaxMb: 2.5,
     corpusRuns: true,
     growthSource: 'adyen/ManagementService-v3.json',
     growthSizes: [1, 2, 4, 8],
@@ -100,6 +110,13 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--timeout':
         o.timeoutS = number();
+        break;
+      case '--no-parallel':
+        o.parallel = false;
+        break;
+      case '--parallel-max-mb':
+        o.parallelMaxMb = Number(value());
+        if (!(o.parallelMaxMb > 0)) usage('--parallel-max-mb takes a positive number');
         break;
       case '--no-growth':
         o.growth = false;
@@ -142,12 +159,15 @@ function parseArgs(argv: string[]): Options {
 // ---------------------------------------------------------------------------------------------------------------
 // Measuring one child process
 
-type Tool = 'floor' | 'finlint-recommended' | 'finlint-all' | 'spectral';
+type Tool = 'floor' | 'finlint-recommended' | 'finlint-all' | 'spectral' | 'finlint-all-jobs1' | 'finlint-all-jobsN';
+const CPUS = os.availableParallelism();
 const TOOL_LABEL: Record<Tool, string> = {
   floor: 'parse floor',
   'finlint-recommended': 'finlint recommended',
   'finlint-all': 'finlint all',
   spectral: 'Spectral + OWASP',
+  'finlint-all-jobs1': 'finlint all --jobs 1',
+  'finlint-all-jobsN': `finlint all --jobs ${CPUS}`,
 };
 
 type Status = 'ok' | 'error' | 'crash' | 'timeout';
@@ -167,6 +187,8 @@ interface Run {
   parseMs?: number;
   /** First line of the failure, for error/crash/timeout. */
   error?: string;
+  /** sha256 of stdout, to compare outputs (multi-file run: --jobs 1 and --jobs N must print the same). */
+  stdoutSha256?: string;
 }
 
 let tmpRoot = '';
@@ -188,16 +210,20 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-function commandFor(tool: Tool, file: string, distCli: string): string[] {
+function commandFor(tool: Tool, file: string | string[], distCli: string): string[] {
+  const files = Array.isArray(file) ? file : [file];
   switch (tool) {
+    case 'finlint-all-jobs1':
+    case 'finlint-all-jobsN':
+      return [distCli, 'lint', ...files, '--preset', 'all', '--format', 'json', '--fail-severity', 'none', '--jobs', tool === 'finlint-all-jobs1' ? '1' : String(CPUS)];
     case 'floor':
-      return [PARSE_FLOOR, file];
+      return [PARSE_FLOOR, ...files];
     case 'finlint-recommended':
-      return [distCli, 'lint', file, '--preset', 'recommended', '--format', 'json', '--fail-severity', 'none'];
+      return [distCli, 'lint', ...files, '--preset', 'recommended', '--format', 'json', '--fail-severity', 'none'];
     case 'finlint-all':
-      return [distCli, 'lint', file, '--preset', 'all', '--format', 'json', '--fail-severity', 'none'];
+      return [distCli, 'lint', ...files, '--preset', 'all', '--format', 'json', '--fail-severity', 'none'];
     case 'spectral':
-      return [SPECTRAL_CLI, 'lint', file, '--ruleset', SPECTRAL_RULESET, '--format', 'json', '--quiet'];
+      return [SPECTRAL_CLI, 'lint', ...files, '--ruleset', SPECTRAL_RULESET, '--format', 'json', '--quiet'];
   }
 }
 
@@ -227,7 +253,7 @@ function countFindings(stdout: string): { findings: number; bySeverity: number[]
   return { findings: list.length, bySeverity };
 }
 
-async function measure(tool: Tool, file: string, distCli: string, timeoutS: number): Promise<Run> {
+async function measure(tool: Tool, file: string | string[], distCli: string, timeoutS: number): Promise<Run> {
   const dir = mkdtempSync(path.join(tmpRoot, 'run-'));
   const outFile = path.join(dir, 'stdout');
   const errFile = path.join(dir, 'stderr');
@@ -270,7 +296,7 @@ async function measure(tool: Tool, file: string, distCli: string, timeoutS: numb
   const rssMb = m ? Number(m[2]) / 1024 : undefined;
   const termination = /terminated by signal (\d+)/.exec(timeText);
   const exitCode = code ?? undefined;
-  const run: Run = { status: 'ok', wallMs, rssMb, exitCode };
+  const run: Run = { status: 'ok', wallMs, rssMb, exitCode, stdoutSha256: createHash('sha256').update(stdout).digest('hex') };
   if (termination) run.signal = Object.entries(os.constants.signals).find(([, n]) => n === Number(termination[1]))?.[0] ?? termination[1];
   else if (signal) run.signal = signal;
 
@@ -612,6 +638,32 @@ async function main(): Promise<void> {
     }
   }
 
+  // Several files in one invocation: sequential (--jobs 1) against one worker per CPU, same output required.
+  let parallel: { files: number; bytes: number; jobs1: Summary; jobsN: Summary; identical: boolean } | undefined;
+  if (opts.parallel && opts.corpusRuns) {
+    const batch = all.filter((d) => d.bytes <= opts.parallelMaxMb * 1024 * 1024);
+    if (batch.length > 1) {
+      const files = batch.map((d) => d.file);
+      const runs: Record<'finlint-all-jobs1' | 'finlint-all-jobsN', Run[]> = { 'finlint-all-jobs1': [], 'finlint-all-jobsN': [] };
+      for (let i = 0; i < opts.runs; i++) {
+        const order: ('finlint-all-jobs1' | 'finlint-all-jobsN')[] = i % 2 === 0 ? ['finlint-all-jobs1', 'finlint-all-jobsN'] : ['finlint-all-jobsN', 'finlint-all-jobs1'];
+        for (const tool of order) {
+          const run = await measure(tool, files, distCli, opts.timeoutS);
+          runs[tool].push(run);
+          log(`[${batch.length} files] run ${i + 1} ${TOOL_LABEL[tool]}: ${run.status} ${fmtS(run.wallMs)} ${fmtMb(run.rssMb)}${run.findings !== undefined ? ` ${run.findings} findings` : ''}${run.error ? ` (${run.error})` : ''}`);
+        }
+      }
+      const hashes = new Set([...runs['finlint-all-jobs1'], ...runs['finlint-all-jobsN']].map((r) => r.stdoutSha256));
+      parallel = {
+        files: batch.length,
+        bytes: batch.reduce((n, d) => n + d.bytes, 0),
+        jobs1: summarise(runs['finlint-all-jobs1']),
+        jobsN: summarise(runs['finlint-all-jobsN']),
+        identical: hashes.size === 1,
+      };
+    }
+  }
+
   rmSync(tmpRoot, { recursive: true, force: true });
   const finishedAt = new Date();
   const loadAfter = os.loadavg();
@@ -698,6 +750,19 @@ async function main(): Promise<void> {
     }
   }
 
+  if (parallel) {
+    const speedup = parallel.jobs1.medianMs !== undefined && parallel.jobsN.medianMs !== undefined ? parallel.jobs1.medianMs / parallel.jobsN.medianMs : undefined;
+    md.push('## Several files at once', '');
+    md.push(
+      `The ${parallel.files} corpus documents of at most ${opts.parallelMaxMb} MiB (${fmtBytes(parallel.bytes)}) in one \`finlint lint --preset all\` invocation.`,
+      '',
+      `| --jobs 1 | --jobs ${CPUS} | speed-up | output |`,
+      '| ---: | ---: | ---: | --- |',
+      `| ${cell(parallel.jobs1)} | ${cell(parallel.jobsN)} | ${speedup === undefined ? '–' : `${speedup.toFixed(2)}x`} | ${parallel.identical ? 'byte-identical in every run' : '**differs**'} |`,
+      '',
+    );
+  }
+
   mkdirSync(opts.out, { recursive: true });
   const stamp = startedAt.toISOString().replace(/[:]/g, '-').replace(/\.\d+Z$/, 'Z');
   const base = path.join(opts.out, stamp);
@@ -713,6 +778,7 @@ async function main(): Promise<void> {
       },
     })),
     growth: { source: opts.growthSource, rows: growth, fit: growthFit },
+    parallel,
   };
   writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
   writeFileSync(`${base}.md`, `${md.join('\n')}\n`);

@@ -199,11 +199,14 @@ export function lintInWorker(request: Omit<WorkerRequest, 'id'>, timeoutMs: numb
  * Starts a worker (unless one is idle already) and has it build the ruleset, so that module loading and ruleset
  * building in the worker overlap with the same work in the main thread before the first document arrives.
  */
-export function prewarmLintWorker(recipe: RulesetRecipe, generation: string): void {
+export function prewarmLintWorker(recipe: RulesetRecipe, generation: string, count = 1): void {
   try {
-    const worker = idle[idle.length - 1] ?? spawn();
-    if (!idle.includes(worker)) idle.push(worker);
-    worker.postMessage({ type: 'prepare', recipe, generation } satisfies PrepareRequest);
+    // Up to `count` workers (one per concurrent document), idle ones first.
+    for (let i = 0; i < Math.min(count, MAX_IDLE); i++) {
+      const worker = idle[idle.length - 1 - i] ?? spawn();
+      if (!idle.includes(worker)) idle.unshift(worker);
+      worker.postMessage({ type: 'prepare', recipe, generation } satisfies PrepareRequest);
+    }
   } catch {
     // no worker: lintInWorker reports it for the first document
   }

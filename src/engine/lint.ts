@@ -250,7 +250,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   const isolated = limits.timeoutMs > 0 && recipe !== undefined && workerAvailable();
   const generation = `${process.pid}:${Date.now()}:${Math.random()}`;
   // The worker loads and builds the ruleset while this thread does the same.
-  if (isolated && inputs.length > 0) prewarmLintWorker(recipe, generation);
+  if (isolated && inputs.length > 0) prewarmLintWorker(recipe, generation, Math.min(options.jobs ?? availableParallelism(), inputs.length));
   const { ruleset, label } = await resolveRuleset(options, cwd, config);
   const waiverSet = await resolveWaivers(options, cwd, config);
   const baseline = typeof options.baseline === 'string' ? await loadBaseline(options.baseline, cwd) : options.baseline;
