@@ -15,6 +15,10 @@ export const frameworks: readonly Framework[] = [
   { id: 'owasp-api-2023', title: 'OWASP API Security Top 10 2023', url: 'https://owasp.org/API-Security/editions/2023/en/0x11-t10/' },
   { id: 'fapi-2.0', title: 'OpenID FAPI 2.0 Security Profile', url: 'https://openid.net/specs/fapi-security-profile-2_0.html' },
   { id: 'psd2-rts', title: 'PSD2 RTS on SCA and secure communication (EU 2018/389)', url: 'https://eur-lex.europa.eu/eli/reg_del/2018/389/oj' },
+  { id: 'psd2', title: 'PSD2 (Directive (EU) 2015/2366)', url: 'https://eur-lex.europa.eu/eli/dir/2015/2366/oj' },
+  { id: 'fapi-1.0', title: 'OpenID FAPI 1.0 (Part 1 Baseline, Part 2 Advanced)', url: 'https://openid.net/specs/openid-financial-api-part-1-1_0.html' },
+  { id: 'nextgenpsd2', title: 'Berlin Group NextGenPSD2 XS2A Implementation Guidelines', url: 'https://www.berlin-group.org/nextgenpsd2-downloads' },
+  { id: 'uk-ob', title: 'UK Open Banking Read/Write API standard', url: 'https://openbankinguk.github.io/read-write-api-site3/' },
 ];
 
 /** Control id -> title. Ids are `<framework>:<clause>`. */
@@ -110,6 +114,33 @@ export const controls: Readonly<Record<string, string>> = {
   'psd2-rts:art-29': 'Payment and account-access sessions are traceable',
   'psd2-rts:art-30': 'Interface documentation is published and changes are announced in advance',
   'psd2-rts:art-35': 'Secure encryption and integrity across the communication session',
+  // Family C (fin-fapi-*): FAPI 2.0 / FAPI 1.0 clauses added by the FAPI rules
+  'fapi-2.0:5.3.3.2': 'Clients push their authorization requests and use PKCE with S256',
+  'fapi-1.0:part1-6.2.1': 'Resource servers (Baseline) verify tokens and echo an x-fapi-interaction-id in every response',
+  'fapi-1.0:part1-6.2.2': 'Clients (Baseline) may send an x-fapi-interaction-id to correlate their requests',
+  'fapi-1.0:part2-5.2.2': 'Authorization servers (Advanced) issue sender-constrained tokens to asymmetrically authenticated clients, code flow only',
+  'fapi-1.0:part2-6.2.1': 'Resource servers (Advanced) accept only certificate-bound (mutual-TLS) access tokens',
+  // (end of family C controls)
+  // Family D (fin-psd2-*): PSD2 Directive, RTS, Berlin Group and UK Open Banking clauses added by the PSD2 rules
+  'psd2:art-64': "A payment needs the payer's consent, and the payer can withdraw it",
+  'psd2:art-67-2': "Account information services only with the PSU's explicit consent and only for the accounts designated",
+  'psd2:art-97-1': 'Strong customer authentication for online account access and electronic payment initiation',
+  'psd2:art-97-2': 'Remote payment initiation links the authentication to the amount and the payee',
+  'psd2-rts:art-2': 'Transaction monitoring detects unauthorised or fraudulent payment transactions',
+  'psd2-rts:art-5': 'The authentication code is dynamically linked to the amount and the payee',
+  'psd2-rts:art-10a': 'Account information access without fresh SCA is limited in time',
+  'psd2-rts:art-34': 'Payment service providers identify themselves with eIDAS certificates',
+  'gdpr:art-7-3': 'Consent can be withdrawn at any time, as easily as it was given',
+  'nextgenpsd2:x-request-id': 'Every request carries a TPP-generated X-Request-ID (UUID), which the ASPSP returns',
+  'nextgenpsd2:consent-id': 'Account information requests name the consent they rely on in the Consent-ID header',
+  'nextgenpsd2:psu-http-headers': "The TPP forwards the PSU's IP address and other PSU context when the PSU takes part",
+  'nextgenpsd2:signing': 'Requests can be signed with Digest, Signature and TPP-Signature-Certificate where the ASPSP requires it',
+  'nextgenpsd2:consent-deletion': "The TPP can read a consent's status and delete (revoke) the consent",
+  'uk-ob:message-signing': 'Payment requests and responses carry a detached JWS in x-jws-signature',
+  'uk-ob:grant-types': 'Consents are created with client credentials; payments and account data need an authorization-code token',
+  'uk-ob:customer-context-headers': "The TPP passes the PSU's IP address, last login time and user agent when the PSU is present",
+  'uk-ob:consent-lifecycle': 'Long-lived consents can be read and deleted, and carry a status and an expiry',
+  // (end of family D controls)
 };
 
 export function isKnownControl(id: string): boolean {

@@ -1,20 +1,27 @@
 import type { RulesetDefinition } from '@stoplight/spectral-core';
 import finlintRuleset from './ruleset.js';
-import { allRules } from './registry.js';
+import { profileDefinitions, profileRules, profileRuleset } from './profiles.js';
 import type { FinRule } from './types.js';
 
-export const PRESET_NAMES = ['recommended', 'all'] as const;
+/** Preset names: the profiles of rulesets/profiles.ts (`recommended`, `all`, `pci`, `gdpr`, `fapi2`, ...). */
+export const PRESET_NAMES = ['recommended', 'all', 'pci', 'gdpr', 'fapi2', 'psd2-berlin-group', 'uk-open-banking', 'strict'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 export function isPresetName(name: string): name is PresetName {
   return (PRESET_NAMES as readonly string[]).includes(name);
 }
 
-/** Rules a preset turns on, computed from rule metadata. */
+// PRESET_NAMES is a literal list for the type; it must name exactly the profiles (a meta-test checks it too).
+if (profileDefinitions.map((p) => p.name).join() !== PRESET_NAMES.join()) throw new Error('PRESET_NAMES and rulesets/profiles.ts disagree');
+
+/** Rules a preset turns on, computed from rule metadata and the profile definition. */
 export function presetRules(name: PresetName): FinRule[] {
-  return name === 'all' ? [...allRules] : allRules.filter((r) => r.definition.recommended);
+  return profileRules(name).map((e) => e.rule);
 }
 
 export function presetRuleset(name: PresetName): RulesetDefinition {
-  return { extends: [[finlintRuleset, name]] } as RulesetDefinition;
+  // recommended and all are the ruleset's own modes (what `extends: finlint` gives Spectral users); the other
+  // profiles change severities and options, so they are rulesets of their own.
+  if (name === 'recommended' || name === 'all') return { extends: [[finlintRuleset, name]] } as RulesetDefinition;
+  return { extends: [[profileRuleset(name), 'recommended']] } as RulesetDefinition;
 }

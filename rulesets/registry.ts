@@ -1,5 +1,7 @@
 import { authPolicyRules } from './families/auth-policy.js';
 import { authSchemeRules } from './families/auth-schemes.js';
+import { fapiRules } from './families/fapi.js';
+import { psd2Rules } from './families/psd2.js';
 import { pciRules } from './families/pci.js';
 import { gdprRules } from './families/gdpr.js';
 import { inputRules } from './families/input.js';
@@ -17,6 +19,8 @@ export const allRules: readonly FinRule[] = [
   ...transportRules,
   ...authSchemeRules,
   ...authPolicyRules,
+  ...fapiRules,
+  ...psd2Rules,
   ...pciRules,
   ...gdprRules,
   ...inputRules,

@@ -14,7 +14,7 @@ export function rulesTable(): string {
   return [
     TABLE_START,
     '',
-    `${allRules.length} rules. Recommended = on in the default \`recommended\` preset; every rule is on in \`all\`.`,
+    `${allRules.length} rules. Recommended = on in the default \`recommended\` preset; every rule is on in \`all\`; the [profiles](#profiles) turn on the opt-in \`fin-fapi-*\` and \`fin-psd2-*\` families.`,
     '',
     '| Rule | Severity | Recommended | OAS | Checks | Controls |',
     '| --- | --- | --- | --- | --- | --- |',

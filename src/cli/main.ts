@@ -14,6 +14,7 @@ import { SEVERITY_NAMES, severityNumber, type InputError } from '../engine/types
 import { FORMAT_NAMES, formatters, type FormatName } from '../format/index.js';
 import { loadAuditInputs } from '../report/inputs.js';
 import { PRESET_NAMES, type PresetName } from '../../rulesets/presets.js';
+import { profileRules } from '../../rulesets/profiles.js';
 import { allRules, rulesById } from '../../rulesets/registry.js';
 import { docsDir } from './docs.js';
 import { CI_SYSTEMS, defaultCi, detectSpecs, plannedFiles, type CiSystem } from './init.js';
@@ -378,30 +379,32 @@ async function runInit(argv: Record<string, unknown>, io: CliIO): Promise<number
 
 function runRules(argv: Record<string, unknown>, io: CliIO): number {
   const preset = argv.preset as PresetName | undefined;
-  const rules = allRules.filter((r) => preset !== 'recommended' || r.definition.recommended);
+  // Without --preset: every rule at its default severity; with one: the rules it turns on, at its severities.
+  const rules = profileRules(preset ?? 'all');
   if (argv.format === 'json') {
-    const rows = rules.map((r) => ({
+    const rows = rules.map(({ rule: r, severity, options }) => ({
       id: r.id,
-      severity: r.definition.severity,
+      severity,
       recommended: r.definition.recommended,
       oasVersions: r.definition.extensions.oasVersions,
       controls: r.definition.extensions.controls,
       category: r.definition.extensions.category,
       description: r.definition.description,
       documentationUrl: r.definition.documentationUrl,
+      ...(options ? { options } : {}),
     }));
     io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
     return EXIT_OK;
   }
-  const idWidth = Math.max(...rules.map((r) => r.id.length), 4);
+  const idWidth = Math.max(...rules.map((e) => e.rule.id.length), 4);
   const lines = [`${'rule'.padEnd(idWidth)}  severity  rec  oas          controls`];
-  for (const r of rules) {
+  for (const { rule: r, severity, options } of rules) {
     const d = r.definition;
     lines.push(
-      `${r.id.padEnd(idWidth)}  ${d.severity.padEnd(8)}  ${(d.recommended ? 'yes' : 'no').padEnd(3)}  ${d.extensions.oasVersions.join(',').padEnd(11)}  ${d.extensions.controls.join(' ')}`,
+      `${r.id.padEnd(idWidth)}  ${severity.padEnd(8)}  ${(d.recommended ? 'yes' : 'no').padEnd(3)}  ${d.extensions.oasVersions.join(',').padEnd(11)}  ${d.extensions.controls.join(' ')}${options ? `  options ${JSON.stringify(options)}` : ''}`,
     );
   }
-  lines.push('', `${rules.length} rules. finlint explain <rule> prints a rule's documentation.`);
+  lines.push('', `${rules.length} rules${preset ? ` in preset ${preset}` : ''}. finlint explain <rule> prints a rule's documentation.`);
   io.stdout(`${lines.join('\n')}\n`);
   return EXIT_OK;
 }

@@ -6,6 +6,8 @@ import { oas2, oas3, oas3_0, oas3_1 } from '@stoplight/spectral-formats';
 import * as coreFunctions from '@stoplight/spectral-functions';
 import { arazzo, asyncapi, oas } from '@stoplight/spectral-rulesets';
 import finlintRuleset from '../../rulesets/ruleset.js';
+import { isPresetName, PRESET_NAMES } from '../../rulesets/presets.js';
+import { profileRuleset } from '../../rulesets/profiles.js';
 import { loadRulesetFile, RulesetLoadError } from '../engine/rulesetFile.js';
 import { finlintFunction, FunctionLoadError, loadFunction } from './functions.js';
 import { CONFIG_FILE_NAMES, loadConfig, type ExtendsEntry, type LoadedConfig, type RuleConfig, type RuleConfigObject } from './load.js';
@@ -26,6 +28,8 @@ const FINLINT_PRESETS: Record<string, Severity> = {
   'finlint:recommended': 'recommended',
   'finlint:all': 'all',
   'finlint:off': 'off',
+  // The other profiles (rulesets/profiles.ts) are rulesets of their own, extended in recommended mode.
+  ...Object.fromEntries(PRESET_NAMES.filter((n) => n !== 'recommended' && n !== 'all').map((n) => [`finlint:${n}`, 'recommended' as const])),
 };
 
 function issue(config: LoadedConfig, segments: (string | number)[], message: string, atKey = false): ConfigError {
@@ -44,7 +48,12 @@ function isFileSpec(spec: string): boolean {
 }
 
 async function resolveExtension(config: LoadedConfig, spec: string, at: (string | number)[], stack: Set<string>): Promise<RulesetDefinition> {
-  if (spec in FINLINT_PRESETS) return finlintRuleset as RulesetDefinition;
+  if (spec in FINLINT_PRESETS) {
+    const profile = spec.slice('finlint:'.length);
+    return spec.startsWith('finlint:') && isPresetName(profile) && profile !== 'recommended' && profile !== 'all'
+      ? profileRuleset(profile)
+      : (finlintRuleset as RulesetDefinition);
+  }
   if (spec in SPECTRAL_RULESETS) return SPECTRAL_RULESETS[spec];
   if (spec.startsWith('finlint:') || spec.startsWith('spectral:')) {
     const guess = didYouMean(spec, [...Object.keys(FINLINT_PRESETS), ...Object.keys(SPECTRAL_RULESETS)]);

@@ -59,7 +59,7 @@ const extendsEntry = {
     maxItems: 2,
     errorMessage: 'must be [ruleset, recommended|all|off]',
   },
-  else: { type: 'string', minLength: 1, errorMessage: 'must be a preset (finlint:recommended, finlint:all, finlint:off, spectral:oas), a file or an npm package' },
+  else: { type: 'string', minLength: 1, errorMessage: 'must be a preset (finlint:recommended, finlint:all, finlint:off, a profile such as finlint:pci or finlint:uk-open-banking, spectral:oas), a file or an npm package' },
 };
 
 export const configSchema = {

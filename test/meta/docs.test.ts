@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rulesets/registry.js';
 import { runRule } from '../helpers/testRule.js';
 import { rulesTable, withRulesTable } from '../../scripts/rulesTable.js';
+import { profilesDoc } from '../../scripts/profilesDoc.js';
 
 const root = path.resolve(__dirname, '../..');
 const HEADINGS = [
@@ -71,6 +72,12 @@ describe.each(allRules.map((r) => [r.id, r] as const))('docs/rules/%s.md', (id, 
     const yaml = firstYamlBlock(secs.get('Compliant example'));
     expect(yaml, 'no ```yaml block').toBeDefined();
     expect(await runRule(id, yaml!)).toEqual([]);
+  });
+});
+
+describe('docs/profiles.md', () => {
+  it('is generated from rulesets/profiles.ts (run npm run docs:readme)', () => {
+    expect(readFileSync(path.join(root, 'docs/profiles.md'), 'utf8')).toBe(profilesDoc());
   });
 });
 

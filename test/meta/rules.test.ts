@@ -50,8 +50,9 @@ describe.each(allRules.map((r) => [r.id, r] as const))('%s', (id, rule) => {
     for (const c of d.extensions.controls) expect(isKnownControl(c), c).toBe(true);
     expect(new Set(d.extensions.controls).size).toBe(d.extensions.controls.length);
   });
-  it('is recommended exactly when it is an error or warning', () => {
-    expect(d.recommended).toBe(d.severity === 'error' || d.severity === 'warn');
+  it('is recommended exactly when it is an error or warning, except the opt-in families (on in their profiles)', () => {
+    if (OPT_IN_CATEGORIES.includes(d.extensions.category)) expect(d.recommended).toBe(false);
+    else expect(d.recommended).toBe(d.severity === 'error' || d.severity === 'warn');
   });
   it('declares formats that match its OAS versions', () => {
     const names = (d.formats as { displayName?: string; name?: string }[] | undefined)?.map((f) => f.name) ?? [];
@@ -59,6 +60,9 @@ describe.each(allRules.map((r) => [r.id, r] as const))('%s', (id, rule) => {
     expect([...names].sort()).toEqual([...expected].sort());
   });
 });
+
+/** Families that only profiles switch on (fapi2, psd2-berlin-group, uk-open-banking) besides all and strict. */
+const OPT_IN_CATEGORIES: readonly string[] = ['fapi', 'psd2'];
 
 describe('presets', () => {
   it('recommended is the rules marked recommended, all is every rule', () => {
