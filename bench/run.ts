@@ -28,6 +28,7 @@ import { parse as parseYaml } from 'yaml';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SPECTRAL_CLI = path.join(REPO, 'node_modules/@stoplight/spectral-cli/dist/index.js');
 const SPECTRAL_RULESET = path.join(REPO, 'bench/spectral-comparison.yaml');
+const SPECTRAL_OAS_RULESET = path.join(REPO, 'bench/spectral-oas.yaml');
 const PARSE_FLOOR = path.join(REPO, 'bench/parse-floor.mjs');
 const GNU_TIME = '/usr/bin/time';
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -159,13 +160,14 @@ function parseArgs(argv: string[]): Options {
 // ---------------------------------------------------------------------------------------------------------------
 // Measuring one child process
 
-type Tool = 'floor' | 'finlint-recommended' | 'finlint-all' | 'spectral' | 'finlint-all-jobs1' | 'finlint-all-jobsN';
+type Tool = 'floor' | 'finlint-recommended' | 'finlint-all' | 'spectral' | 'spectral-oas' | 'finlint-all-jobs1' | 'finlint-all-jobsN';
 const CPUS = os.availableParallelism();
 const TOOL_LABEL: Record<Tool, string> = {
   floor: 'parse floor',
   'finlint-recommended': 'finlint recommended',
   'finlint-all': 'finlint all',
   spectral: 'Spectral + OWASP',
+  'spectral-oas': 'Spectral (spectral:oas only)',
   'finlint-all-jobs1': 'finlint all --jobs 1',
   'finlint-all-jobsN': `finlint all --jobs ${CPUS}`,
 };
@@ -222,6 +224,8 @@ function commandFor(tool: Tool, file: string | string[], distCli: string): strin
       return [distCli, 'lint', ...files, '--preset', 'recommended', '--format', 'json', '--fail-severity', 'none'];
     case 'finlint-all':
       return [distCli, 'lint', ...files, '--preset', 'all', '--format', 'json', '--fail-severity', 'none'];
+    case 'spectral-oas':
+      return [SPECTRAL_CLI, 'lint', ...files, '--ruleset', SPECTRAL_OAS_RULESET, '--format', 'json', '--quiet'];
     case 'spectral':
       return [SPECTRAL_CLI, 'lint', ...files, '--ruleset', SPECTRAL_RULESET, '--format', 'json', '--quiet'];
   }
@@ -312,7 +316,7 @@ async function measure(tool: Tool, file: string | string[], distCli: string, tim
   const counted = countFindings(stdout);
   // finlint: exit 0/1 = linted; exit 2 = an input error (the document could not be linted). Spectral: exit 0/1 =
   // linted (1 = error findings); anything else, or output that is not a JSON array, is a crash.
-  if (tool !== 'spectral' && exitCode === 2 && counted) return { ...run, status: 'error', error: errorLine(stderr) };
+  if (!tool.startsWith('spectral') && exitCode === 2 && counted) return { ...run, status: 'error', error: errorLine(stderr) };
   if (!counted || run.signal !== undefined || (exitCode !== 0 && exitCode !== 1)) {
     return { ...run, status: 'crash', error: errorLine(stderr) || `exit ${exitCode ?? run.signal}` };
   }
@@ -567,8 +571,19 @@ async function main(): Promise<void> {
         );
       }
     }
+    // Where Spectral + OWASP failed, Spectral's own ruleset alone still gives a ratio (the OWASP ruleset crashes on
+    // some documents: "jsonPath: func is not a function").
+    if (runs.spectral?.some((r) => r.status !== 'ok')) {
+      const fallback: Run[] = [];
+      for (let i = 0; i < opts.runs && !fallback.some((r) => r.status !== 'ok'); i++) {
+        const run = await measure('spectral-oas', d.file, distCli, opts.timeoutS);
+        fallback.push(run);
+        log(`[${index + 1}/${all.length}] ${d.rel} run ${i + 1} ${TOOL_LABEL['spectral-oas']}: ${run.status} ${fmtS(run.wallMs)} ${fmtMb(run.rssMb)}${run.findings !== undefined ? ` ${run.findings} findings` : ''}${run.error ? ` (${run.error})` : ''}`);
+      }
+      runs['spectral-oas'] = fallback;
+    }
     const summaries: Partial<Record<Tool, Summary>> = {};
-    for (const tool of tools) if (runs[tool]) summaries[tool] = summarise(runs[tool] ?? []);
+    for (const tool of [...tools, 'spectral-oas' as const]) if (runs[tool]) summaries[tool] = summarise(runs[tool] ?? []);
     docs.push({ ...info, tools: summaries });
   }
 
@@ -724,6 +739,13 @@ async function main(): Promise<void> {
         .map(([tool, s]) => `- ${d.rel}, ${TOOL_LABEL[tool as Tool]}: ${s?.status}${s?.error ? ` — ${s.error}` : ''}`),
     );
     if (failures.length) md.push('Failures:', '', ...failures, '');
+    const fallbacks = docs.filter((d) => d.tools['spectral-oas']);
+    if (fallbacks.length) {
+      md.push('Where Spectral + OWASP failed, Spectral with `spectral:oas` alone (bench/spectral-oas.yaml):', '');
+      md.push('| document | finlint all | Spectral (spectral:oas only) | all / Spectral oas |', '| --- | ---: | ---: | ---: |');
+      for (const d of fallbacks) md.push(`| ${d.rel} | ${cell(d.tools['finlint-all'])} | ${cell(d.tools['spectral-oas'])} | ${ratio(d.tools['finlint-all'], d.tools['spectral-oas']).text} |`);
+      md.push('');
+    }
     const unstable = docs.flatMap((d) => Object.entries(d.tools).filter(([, s]) => s?.unstable).map(([tool]) => `- ${d.rel}, ${TOOL_LABEL[tool as Tool]}`));
     if (unstable.length) md.push('Findings counts that differed between runs (a determinism bug):', '', ...unstable, '');
   }
@@ -773,6 +795,7 @@ async function main(): Promise<void> {
       ratios: {
         allOverSpectral: ratio(d.tools['finlint-all'], d.tools.spectral).value,
         recommendedOverSpectral: ratio(d.tools['finlint-recommended'], d.tools.spectral).value,
+        allOverSpectralOas: d.tools['spectral-oas'] ? ratio(d.tools['finlint-all'], d.tools['spectral-oas']).value : undefined,
         allOverFloor:
           d.tools['finlint-all']?.status === 'ok' && d.tools.floor?.status === 'ok' ? (d.tools['finlint-all'].medianMs ?? 0) / (d.tools.floor.medianMs ?? 1) : undefined,
       },

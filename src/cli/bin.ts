@@ -2,9 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { main } from './main.js';
+import { startIdleLintWorker } from '../engine/isolate.js';
 import { tuneDependenciesForSpeed } from '../engine/tuning.js';
 
+// Commands that lint start their first worker thread now, so that it loads finlint and Spectral while this thread
+// does the same (main.js and everything it imports are loaded below, on demand): on a small document start-up is
+// most of the time. `--timeout 0` lints in-process and needs no worker.
+const LINTING_COMMANDS = new Set(['lint', 'report', 'baseline']);
+const cliArgs = process.argv.slice(2);
+const inProcess = cliArgs.some((a, i) => a === '--timeout=0' || (a === '--timeout' && cliArgs[i + 1] === '0'));
+// `--preset <name>` without `--ruleset` decides the ruleset whatever the configuration says (src/engine/lint.ts), so the
+// worker can build it while this thread is still loading. An unknown name only fails there, after yargs said so.
+const presetAt = cliArgs.findIndex((a) => a === '--preset' || a === '-p');
+const preset = presetAt > 0 ? cliArgs[presetAt + 1] : cliArgs.find((a) => a.startsWith('--preset='))?.slice('--preset='.length);
+const hasRuleset = cliArgs.some((a) => a === '--ruleset' || a === '-r' || a.startsWith('--ruleset='));
+if (LINTING_COMMANDS.has(cliArgs[0] ?? '') && !inProcess) startIdleLintWorker(hasRuleset ? undefined : preset);
 tuneDependenciesForSpeed();
 
 async function readStdin(): Promise<string> {
@@ -34,6 +46,7 @@ async function prompt(question: string): Promise<string> {
   }
 }
 
+const { main } = await import('./main.js');
 main(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ReadInput } from './loader.js';
 import type { RefPolicy } from './resolver.js';
+import type { PresetName } from '../../rulesets/presets.js';
 import type { RulesetRecipe, RunResult, SpectralOutcome } from './spectralRun.js';
 import type { InputError } from './types.js';
 import type { DocumentFacts } from './walk.js';
@@ -209,6 +210,21 @@ export function prewarmLintWorker(recipe: RulesetRecipe, generation: string, cou
     }
   } catch {
     // no worker: lintInWorker reports it for the first document
+  }
+}
+
+/**
+ * Starts one idle worker ahead of any lint (the CLI's first act). With a preset recipe (the CLI knows it from
+ * `--preset` alone) the worker builds that ruleset right away; otherwise when the lint begins.
+ */
+export function startIdleLintWorker(preset?: string): void {
+  try {
+    if (idle.length > 0) return;
+    const worker = spawn();
+    idle.push(worker);
+    if (preset !== undefined) worker.postMessage({ type: 'prepare', recipe: { kind: 'preset', name: preset as PresetName }, generation: 'cli' } satisfies PrepareRequest);
+  } catch {
+    // no worker: the lint reports it
   }
 }
 

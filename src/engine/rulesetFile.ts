@@ -8,7 +8,6 @@ import { builtins } from '@stoplight/spectral-ruleset-bundler/plugins/builtins';
 import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
 import { stdin } from '@stoplight/spectral-ruleset-bundler/plugins/stdin';
 import { node } from '@stoplight/spectral-ruleset-bundler/presets/node';
-import { isBasicRuleset, migrateRuleset } from '@stoplight/spectral-ruleset-migrator';
 import finlintRuleset from '../../rulesets/ruleset.js';
 
 /** Thrown when a ruleset file cannot be read or is invalid; the CLI prints its message and exits 2. */
@@ -75,6 +74,8 @@ export async function loadRulesetFile(file: string, cwd = process.cwd()): Promis
   try {
     let code: string;
     const io = { fs: fsSync, fetch };
+    // Loaded on first use: only YAML/JSON ruleset files need Spectral's migrator.
+    const { isBasicRuleset, migrateRuleset } = await import('@stoplight/spectral-ruleset-migrator');
     if (await isBasicRuleset(absolute)) {
       const migrated = await migrateRuleset(absolute, { format: 'esm', fs: fsSync as never });
       const virtual = path.join(path.dirname(absolute), '.spectral.js');
