@@ -50,7 +50,7 @@ function lintOptions(y: Yargs) {
     .option('max-aliases', { type: 'string', describe: 'Most YAML alias expansions per file (default 1000)' })
     .option('max-resolved-size', { type: 'string', describe: 'Most bytes of $ref\'d files read for one document (default 100MB)' })
     .option('timeout', { type: 'string', describe: 'Longest time one document may take to lint, e.g. 300s, 500ms, 5m; 0 for none (default 300s)' })
-    .option('jobs', { alias: 'j', type: 'string', describe: 'Documents linted at the same time, each in a worker thread (default: the number of CPUs)' });
+    .option('jobs', { alias: 'j', type: 'string', describe: 'Documents linted at the same time, each in a worker thread (default: CPUs - 1, at least 1)' });
 }
 
 function buildParser() {

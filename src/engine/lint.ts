@@ -69,9 +69,10 @@ export interface LintOptions {
    */
   limits?: Partial<Limits>;
   /**
-   * How many documents are linted at the same time, each in its own worker thread (default: the number of CPUs
-   * the process may use, at most the number of documents). Only with the time limit on (the default); the report is
-   * the same whatever the value.
+   * How many documents are linted at the same time, each in its own worker thread (default: one less than the number
+   * of CPUs the process may use, at least 1 and at most the number of documents: this thread reads and checks the
+   * documents and builds the report, and V8's garbage collector runs threads of its own). Only with the time limit
+   * on (the default); the report is the same whatever the value.
    */
   jobs?: number;
 }
@@ -250,7 +251,8 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   const isolated = limits.timeoutMs > 0 && recipe !== undefined && workerAvailable();
   const generation = `${process.pid}:${Date.now()}:${Math.random()}`;
   // The worker loads and builds the ruleset while this thread does the same.
-  if (isolated && inputs.length > 0) prewarmLintWorker(recipe, generation, Math.min(options.jobs ?? availableParallelism(), inputs.length));
+  const defaultJobs = Math.max(1, availableParallelism() - 1);
+  if (isolated && inputs.length > 0) prewarmLintWorker(recipe, generation, Math.min(options.jobs ?? defaultJobs, inputs.length));
   const { ruleset, label } = await resolveRuleset(options, cwd, config);
   const waiverSet = await resolveWaivers(options, cwd, config);
   const baseline = typeof options.baseline === 'string' ? await loadBaseline(options.baseline, cwd) : options.baseline;
@@ -331,7 +333,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
 
   // Documents are linted concurrently (each in its own worker) and merged in input order, so the report is the same
   // as a sequential run's.
-  const jobs = isolated ? Math.max(1, Math.min(options.jobs ?? availableParallelism(), items.length)) : 1;
+  const jobs = isolated ? Math.max(1, Math.min(options.jobs ?? defaultJobs, items.length)) : 1;
   const outcomes = await mapConcurrently(items, jobs, lintItem);
   for (const done of outcomes) {
     if (!('loaded' in done)) {
