@@ -27,7 +27,9 @@ export function configTemplate(): string {
   return `# finlint configuration. finlint finds it by walking up from each linted file (or use --config).
 # Reference: https://github.com/finlint/finlint#configuration
 extends:
-  - finlint:recommended # or finlint:all; also spectral:oas, ruleset files and npm packages
+  - finlint:recommended # or finlint:all, or a profile: finlint:pci, finlint:gdpr, finlint:fapi2,
+                        # finlint:psd2-berlin-group, finlint:uk-open-banking, finlint:strict (docs/profiles.md);
+                        # also spectral:oas, ruleset files and npm packages
 rules: {}
 #   fin-transport-server-environment-declared: warn   # change a severity (error, warn, info, hint, off)
 #   fin-auth-no-credentials-in-url:                    # or pass options to a rule's function
