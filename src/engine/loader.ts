@@ -130,7 +130,7 @@ export function parseInput(read: ReadInput): LoadedDocument | InputError {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { source, message: 'not an OpenAPI document (the top level is not a mapping)' };
   }
-  const proto = hasProtoKey(data) ? protoKeyPath(data) : undefined;
+  const proto = protoKeyPath(data);
   if (proto) {
     return {
       source,
@@ -153,55 +153,46 @@ export function parseInput(read: ReadInput): LoadedDocument | InputError {
 /**
  * The path of the first mapping that has a `__proto__` key (however it is spelled in the text: JSON and YAML escapes
  * decode to the same key), or undefined. Spectral's parsers assign keys to plain objects, so such a key replaces the
- * object's prototype (or is dropped) and later crashes Spectral; it is refused up front. One pass over the data.
+ * object's prototype (or is dropped) and later crashes Spectral; it is refused up front. One pass over the data that
+ * keeps a parent link per node and builds a path only for the node it reports (a path per node made clean
+ * documents slow).
  */
 function protoKeyPath(data: object): (string | number)[] | undefined {
-  // Only called after hasProtoKey() found one: building every node's path is what made a clean document slow.
   const seen = new Set<object>();
-  const stack: [object, (string | number)[]][] = [[data, []]];
+  const nodes: object[] = [data];
+  const parents: number[] = [-1];
+  const keys: (string | number)[] = [''];
+  const stack: number[] = [0];
+  const push = (value: unknown, parent: number, key: string | number) => {
+    if (typeof value !== 'object' || value === null) return;
+    nodes.push(value);
+    parents.push(parent);
+    keys.push(key);
+    stack.push(nodes.length - 1);
+  };
+  const pathOf = (i: number): (string | number)[] => {
+    const at: (string | number)[] = [];
+    for (let j = i; j > 0; j = parents[j]) at.unshift(keys[j]);
+    return at;
+  };
   while (stack.length > 0) {
-    const [node, at] = stack.pop()!;
+    const i = stack.pop()!;
+    const node = nodes[i];
     if (seen.has(node)) continue;
     seen.add(node);
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) if (typeof node[i] === 'object' && node[i] !== null) stack.push([node[i] as object, [...at, i]]);
+      for (let j = node.length - 1; j >= 0; j--) push(node[j], i, j);
       continue;
     }
     const proto = Object.getPrototypeOf(node) as unknown;
-    const keys = Reflect.ownKeys(node);
-    if ((proto !== Object.prototype && proto !== null) || keys.includes('__proto__')) return at;
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const k = keys[i];
-      if (typeof k !== 'string') continue;
-      const v = (node as Record<string, unknown>)[k];
-      if (typeof v === 'object' && v !== null) stack.push([v, [...at, k]]);
+    const own = Reflect.ownKeys(node);
+    if ((proto !== Object.prototype && proto !== null) || own.includes('__proto__')) return pathOf(i);
+    for (let j = own.length - 1; j >= 0; j--) {
+      const k = own[j];
+      if (typeof k === 'string') push((node as Record<string, unknown>)[k], i, k);
     }
   }
   return undefined;
-}
-
-/** The allocation-free first pass of protoKeyPath: the same traversal, without paths. */
-function hasProtoKey(data: object): boolean {
-  const seen = new Set<object>();
-  const stack: object[] = [data];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (const item of node) if (typeof item === 'object' && item !== null) stack.push(item as object);
-      continue;
-    }
-    const proto = Object.getPrototypeOf(node) as unknown;
-    if (proto !== Object.prototype && proto !== null) return true;
-    for (const k of Reflect.ownKeys(node)) {
-      if (k === '__proto__') return true;
-      if (typeof k !== 'string') continue;
-      const v = (node as Record<string, unknown>)[k];
-      if (typeof v === 'object' && v !== null) stack.push(v);
-    }
-  }
-  return false;
 }
 
 function pointerOf(at: (string | number)[]): string {
