@@ -814,7 +814,8 @@ export interface CardDataIndex {
   operationCardData(op: OperationRef): { visit: SchemaVisit; cls: CardClassification } | undefined;
 }
 
-export interface ParameterHit {
+/** A Parameter Object value (or a property of an object-valued parameter) that a classifier recognised. */
+export interface ParameterValueHit<C> {
   parameter: ParameterRef;
   /** Parameter name, or the nested property name for object-valued parameters. */
   name: string;
@@ -824,9 +825,71 @@ export interface ParameterHit {
   location: string;
   /** True when the value is a property of an object-valued parameter (deepObject, JSON in a query string). */
   nested: boolean;
-  cls: CardClassification;
+  cls: C;
   /** Object identity for de-duplication. */
   node: object;
+  /** The objects that may carry a declaration. */
+  annotated: readonly JsonObject[];
+}
+
+export type ParameterHit = ParameterValueHit<CardClassification>;
+
+export interface ParameterClassifying<C> {
+  classify: (subject: ClassifySubject) => C | undefined;
+  /** Which Parameter Objects to look at. */
+  include: (ref: ParameterRef) => boolean;
+  /** Whether a classification of the whole value is kept (else the value is searched like an unclassified one). */
+  acceptWhole: (cls: C, schema: JsonObject, ref: ParameterRef) => boolean;
+}
+
+/**
+ * Classifies every Parameter Object's value once, wherever it is defined, and for parameters in the URL or headers
+ * also the properties of object-valued ones (deepObject, JSON content): their properties travel in the URL too.
+ * Shared by the cardholder-data and personal-data indexes, which differ only in the classifier and what they keep.
+ */
+export function classifyParameterValues<C>(root: JsonObject, how: ParameterClassifying<C>): ParameterValueHit<C>[] {
+  const hits: ParameterValueHit<C>[] = [];
+  const isOas2 = oasVersion(root) === '2.0';
+  for (const ref of parameterObjects(root)) {
+    if (!how.include(ref)) continue;
+    const paramContext = pathContext(ref.pathKeys, ref.name, ref.in);
+    for (const [raw, sPath] of parameterValueSchemas(ref.parameter, ref.path, isOas2)) {
+      const merged = mergeAllOf(raw);
+      const schema = valueSchema(merged);
+      const annotated = [ref.parameter, raw, merged, schema].filter(isObject);
+      const cls = how.classify({ name: ref.name, schema, annotated, context: paramContext, aliases: valueAliases(root, [raw, schema]) });
+      if (cls && how.acceptWhole(cls, schema, ref)) {
+        hits.push({ parameter: ref, name: ref.name, path: ref.path, location: ref.in, nested: false, cls, node: ref.parameter, annotated });
+        continue;
+      }
+      if (!URL_LOCATIONS.has(ref.in)) continue;
+      const seen = new Set<object>();
+      const nested = (s: JsonObject, p: JsonPath, holderName: string) => {
+        if (seen.has(s)) return;
+        seen.add(s);
+        const m = mergeAllOf(s);
+        for (const [name, value] of entries(m.properties)) {
+          if (!isObject(value)) continue;
+          const propPath = findPropertyPath(s, p, name);
+          const vm = mergeAllOf(value);
+          const vs = valueSchema(vm);
+          const c = how.classify({
+            name,
+            schema: vs,
+            annotated: [value, vm, vs],
+            context: [{ label: `parameter "${holderName}"`, name: holderName }, ...paramContext],
+            aliases: valueAliases(root, [value, vs]),
+            siblings: Object.keys(m.properties as JsonObject),
+          });
+          if (c) hits.push({ parameter: ref, name, path: propPath, location: ref.in, nested: true, cls: c, node: value, annotated: [value, vm, vs] });
+          else nested(value, propPath, name);
+        }
+        if (isObject(m.items)) nested(m.items, [...p, 'items'], holderName);
+      };
+      nested(raw, sPath, ref.name);
+    }
+  }
+  return hits;
 }
 
 /** `in` values that put the value in the URL or in headers (logged by proxies, servers and browsers). */
@@ -887,51 +950,12 @@ export function cardDataIndex(root: JsonObject, options?: CardDataOptions | null
       visits.push({ visit: v, cls });
     }
 
-    // URL and header parameters: every Parameter Object once, wherever it is defined.
-    const parameters: ParameterHit[] = [];
-    const isOas2 = oasVersion(root) === '2.0';
-    for (const ref of parameterObjects(root)) {
-      if (!URL_LOCATIONS.has(ref.in)) continue;
-      const paramContext = pathContext(ref.pathKeys, ref.name, ref.in);
-      for (const [raw, sPath] of parameterValueSchemas(ref.parameter, ref.path, isOas2)) {
-        const merged = mergeAllOf(raw);
-        const schema = valueSchema(merged);
-        const annotated = [ref.parameter, raw, merged, schema].filter(isObject);
-        const cls = classifyCardData({ name: ref.name, schema, annotated, context: paramContext, aliases: valueAliases(root, [raw, schema]) }, config);
-        if (cls) {
-          parameters.push({ parameter: ref, name: ref.name, path: ref.path, location: ref.in, nested: false, cls, node: ref.parameter });
-          continue;
-        }
-        // Object-valued parameters (deepObject, JSON content): their properties travel in the URL too.
-        const seen = new Set<object>();
-        const nested = (s: JsonObject, p: JsonPath, holderName: string) => {
-          if (seen.has(s)) return;
-          seen.add(s);
-          const m = mergeAllOf(s);
-          for (const [name, value] of entries(m.properties)) {
-            if (!isObject(value)) continue;
-            const propPath = findPropertyPath(s, p, name);
-            const vm = mergeAllOf(value);
-            const vs = valueSchema(vm);
-            const c = classifyCardData(
-              {
-                name,
-                schema: vs,
-                annotated: [value, vm, vs],
-                context: [{ label: `parameter "${holderName}"`, name: holderName }, ...paramContext],
-                aliases: valueAliases(root, [value, vs]),
-                siblings: Object.keys(m.properties as JsonObject),
-              },
-              config,
-            );
-            if (c) parameters.push({ parameter: ref, name, path: propPath, location: ref.in, nested: true, cls: c, node: value });
-            else nested(value, propPath, name);
-          }
-          if (isObject(m.items)) nested(m.items, [...p, 'items'], holderName);
-        };
-        nested(raw, sPath, ref.name);
-      }
-    }
+    // URL and header parameters, and the properties of object-valued ones.
+    const parameters = classifyParameterValues(root, {
+      classify: (subject) => classifyCardData(subject, config),
+      include: (ref) => URL_LOCATIONS.has(ref.in),
+      acceptWhole: () => true,
+    });
 
     // Per operation: memoised search of each (schema, context) subtree for PAN or SAD.
     const subtree = new Map<object, Map<string, { visit: SchemaVisit; cls: CardClassification } | null>>();

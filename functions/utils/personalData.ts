@@ -15,15 +15,14 @@ import {
   type DataClassDefinition,
   type DeclaredValue,
 } from './classify.js';
-import { declaringSchemas, type DictionaryOption, findPropertyPath, isContainer, parameterValueSchemas, pathContext, pathContextSegment, URL_LOCATIONS, valueAliases, valueSchema } from './cardData.js';
+import { classifyParameterValues, declaringSchemas, type DictionaryOption, isContainer, type ParameterValueHit, pathContext, pathContextSegment, URL_LOCATIONS, valueAliases, valueSchema } from './cardData.js';
 
 export { valueSchema };
 import { asArray, entries, isObject, type JsonObject, type JsonPath } from './guards.js';
 import { memoPerDocument } from './memo.js';
 import { containsPhrase } from './names.js';
-import { oasVersion, type OperationRef } from './oas.js';
+import type { OperationRef } from './oas.js';
 import { compilePattern, schemaTypes } from './pan.js';
-import { parameterObjects, type ParameterRef } from './parameters.js';
 import { componentSchemaName, mergeAllOf, schemaIndex, type SchemaContext, type SchemaVisit } from './schemaWalker.js';
 
 /**
@@ -1203,17 +1202,7 @@ export interface PersonalVisit {
   cls: PersonalClassification;
 }
 
-export interface PersonalParameterHit {
-  parameter: ParameterRef;
-  name: string;
-  path: JsonPath;
-  location: string;
-  nested: boolean;
-  cls: PersonalClassification;
-  node: object;
-  /** The objects that may carry a declaration. */
-  annotated: readonly JsonObject[];
-}
+export type PersonalParameterHit = ParameterValueHit<PersonalClassification>;
 
 export interface PersonalDataIndex {
   config: PersonalClassifierConfig;
@@ -1346,51 +1335,13 @@ export function personalDataIndex(root: JsonObject, options?: PersonalDataOption
       visits.push({ visit: v, cls });
     }
 
-    // Parameters: every Parameter Object once, wherever it is defined, and the properties of object-valued ones.
-    const parameters: PersonalParameterHit[] = [];
-    const isOas2 = oasVersion(root) === '2.0';
-    for (const ref of parameterObjects(root)) {
-      if (ref.in === 'body') continue;
-      const paramContext = pathContext(ref.pathKeys, ref.name, ref.in);
-      for (const [raw, sPath] of parameterValueSchemas(ref.parameter, ref.path, isOas2)) {
-        const merged = mergeAllOf(raw);
-        const schema = valueSchema(merged);
-        const annotated = [ref.parameter, raw, merged, schema].filter(isObject);
-        const cls = classifyPersonal({ name: ref.name, schema, annotated, context: paramContext, aliases: valueAliases(root, [raw, schema]) }, config);
-        if (cls && !(isContainer(schema) && cls.by === 'name' && !URL_LOCATIONS.has(ref.in))) {
-          parameters.push({ parameter: ref, name: ref.name, path: ref.path, location: ref.in, nested: false, cls, node: ref.parameter, annotated });
-          continue;
-        }
-        if (!URL_LOCATIONS.has(ref.in)) continue;
-        const seen = new Set<object>();
-        const nested = (s: JsonObject, p: JsonPath, holderName: string) => {
-          if (seen.has(s)) return;
-          seen.add(s);
-          const m = mergeAllOf(s);
-          for (const [name, value] of entries(m.properties)) {
-            if (!isObject(value)) continue;
-            const propPath = findPropertyPath(s, p, name);
-            const vm = mergeAllOf(value);
-            const vs = valueSchema(vm);
-            const c = classifyPersonal(
-              {
-                name,
-                schema: vs,
-                annotated: [value, vm, vs],
-                context: [{ label: `parameter "${holderName}"`, name: holderName }, ...paramContext],
-                aliases: valueAliases(root, [value, vs]),
-                siblings: Object.keys(m.properties as JsonObject),
-              },
-              config,
-            );
-            if (c) parameters.push({ parameter: ref, name, path: propPath, location: ref.in, nested: true, cls: c, node: value, annotated: [value, vm, vs] });
-            else nested(value, propPath, name);
-          }
-          if (isObject(m.items)) nested(m.items, [...p, 'items'], holderName);
-        };
-        nested(raw, sPath, ref.name);
-      }
-    }
+    // Parameters: every Parameter Object (any `in` but body), and the properties of object-valued URL parameters. An
+    // object-valued header or cookie parameter classified by name alone is searched instead of kept whole.
+    const parameters = classifyParameterValues(root, {
+      classify: (subject) => classifyPersonal(subject, config),
+      include: (ref) => ref.in !== 'body',
+      acceptWhole: (cls, schema, ref) => !(isContainer(schema) && cls.by === 'name' && !URL_LOCATIONS.has(ref.in)),
+    });
 
     // Subtree search, memoised per (schema, direction, outbound).
     const subtree = new Map<object, Map<string, PersonalVisit | null>>();
