@@ -1,5 +1,5 @@
 import { isObject, type JsonObject } from './guards.js';
-import { containsPhrase, phraseTokens, tokenize } from './names.js';
+import { containsPhrase, indexOfSequence, phraseTokens, tokenize } from './names.js';
 
 /**
  * The data-classification engine (catalogue §4.2, §4.4): decides what kind of data a property or parameter holds,
@@ -151,14 +151,6 @@ export interface Classification {
 export function tokenizeName(name: string): readonly string[] {
   const fixed = /^[a-z][A-Z]{2,}/.test(name) ? name[0].toUpperCase() + name.slice(1) : name;
   return tokenize(fixed);
-}
-
-function indexOfSequence(tokens: readonly string[], sequence: readonly string[]): number {
-  outer: for (let i = 0; i + sequence.length <= tokens.length; i++) {
-    for (let j = 0; j < sequence.length; j++) if (tokens[i + j] !== sequence[j]) continue outer;
-    return i;
-  }
-  return -1;
 }
 
 /** Tokens outside the matched phrase, or undefined when the entry does not match. */

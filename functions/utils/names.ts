@@ -57,7 +57,8 @@ export function phraseTokens(phrase: string): readonly string[] {
   return seq;
 }
 
-function indexOfSequence(tokens: readonly string[], sequence: readonly string[]): number {
+/** Where a token sequence starts in a token list, or -1. */
+export function indexOfSequence(tokens: readonly string[], sequence: readonly string[]): number {
   outer: for (let i = 0; i + sequence.length <= tokens.length; i++) {
     for (let j = 0; j < sequence.length; j++) if (tokens[i + j] !== sequence[j]) continue outer;
     return i;
