@@ -84,7 +84,17 @@ export function dpopHeader(root: JsonObject, op: OperationRef, name: string): He
 export function urlPath(url: string): string {
   const noQuery = url.trim().replace(/[?#][\s\S]*$/, '');
   const path = noQuery.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
-  return path.replace(/(?<!^)\/+$/, '');
+  return trimTrailingSlashes(path);
+}
+
+/**
+ * Removes trailing slashes but keeps a leading one (`/a//` → `/a`, `//` → `/`). A loop, not `/(?<!^)\/+$/`, which
+ * backtracks quadratically on a long run of slashes that does not end the string.
+ */
+function trimTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 1 && path.charCodeAt(end - 1) === 0x2f) end--;
+  return path.slice(0, end);
 }
 
 const FLOW_URL_KEYS = ['tokenUrl', 'authorizationUrl', 'refreshUrl', 'deviceAuthorizationUrl'] as const;
@@ -141,7 +151,7 @@ export function isAuthorizationServerEndpoint(root: JsonObject, op: OperationRef
     }
     return [...out];
   });
-  const key = op.pathKey.replace(/(?<!^)\/+$/, '').toLowerCase();
+  const key = trimTrailingSlashes(op.pathKey).toLowerCase();
   // Path keys start with `/`, so `endsWith` matches at a segment boundary: `/v1/oauth2/token` ends with
   // `/oauth2/token` (a server base path in front), not with `/2/token`.
   if (key.length > 1 && key.startsWith('/') && flowPaths.some((p) => p.endsWith(key))) return true;
