@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { asArray, entries, isObject, isExtensionKey, type JsonObject, type JsonPath } from './utils/guards.js';
 import { HTTP_METHODS, operations, webhookOperations } from './utils/oas.js';
 import { authorityScheme, TLS_SCHEMES } from './utils/transport.js';

@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { oauthSchemes, quotedList, schemeLabel } from './utils/fapi.js';
 import type { JsonObject, JsonPath } from './utils/guards.js';
 

@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { CORRELATION_OPTION_PROPERTIES, correlationDeclarations, correlationNames, type CorrelationOptions } from './utils/correlation.js';
 import { entries, isObject, type JsonObject, type JsonPath } from './utils/guards.js';
 import { headerValueSchema } from './utils/headers.js';

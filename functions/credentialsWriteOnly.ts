@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { EXTRA_CREDENTIAL_VETOES } from './utils/credentials.js';
 import { credentialNames } from './utils/dictionaries.js';
 import { asArray, type JsonObject } from './utils/guards.js';

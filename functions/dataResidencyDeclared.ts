@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { asArray, entries, isObject, type JsonObject, type JsonPath } from './utils/guards.js';
 import { HTTP_METHODS, oasVersion } from './utils/oas.js';
 import { personalDataIndex, personalDataOptionsSchema, type PersonalDataOptions } from './utils/personalData.js';

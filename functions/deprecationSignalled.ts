@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { isObject, type JsonObject } from './utils/guards.js';
 import { findHeader } from './utils/headers.js';
 import { describeOperation, operations } from './utils/oas.js';

@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { DEFAULT_DPOP_HEADER, dpopHeader, hasMtlsCompanion, oauthSchemes, quotedList, resourceOperations, senderConstraint } from './utils/fapi.js';
 import type { JsonObject } from './utils/guards.js';
 import { findHeader, headerValueSchema } from './utils/headers.js';

@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { asArray, isObject, type JsonObject } from './utils/guards.js';
 import { resolveLocal } from './utils/headers.js';
 import { asStringArray, describeOperation, effectiveSecurity, operations, type OperationRef } from './utils/oas.js';

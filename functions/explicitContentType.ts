@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { asArray, entries, isObject, type JsonObject, type JsonPath } from './utils/guards.js';
 import { describeOperation, oasVersion, operations } from './utils/oas.js';
 import { componentResponsePaths, operationResponses } from './utils/responses.js';

@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { checkRight, markedOperations } from './utils/dataSubjectRights.js';
 import { asArray, entries, isObject, type JsonObject } from './utils/guards.js';
 import { describeOperation, oasVersion, operations, type OperationRef } from './utils/oas.js';

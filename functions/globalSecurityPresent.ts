@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { isObject, type JsonObject } from './utils/guards.js';
 import { hasNonPublicOperation, isPublicApi } from './utils/exemptions.js';
 

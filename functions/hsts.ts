@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { documentedHeader, isDocumented } from './utils/documentedHeaders.js';
 import { isObject, type JsonObject, type JsonPath } from './utils/guards.js';
 import { declaredHeaderStrings } from './utils/headerValues.js';

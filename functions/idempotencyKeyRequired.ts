@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import type { JsonObject, JsonPath } from './utils/guards.js';
 import { describeOperation } from './utils/oas.js';
 import {

@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { DEFAULT_DPOP_HEADER, dpopHeader, isMtlsScheme, oauthSchemes, resourceOperations, senderConstraint } from './utils/fapi.js';
 import type { JsonObject, JsonPath } from './utils/guards.js';
 import { oasVersion, securitySchemes } from './utils/oas.js';

@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { describeParameterHit, URL_LOCATIONS, urlPlace } from './utils/cardData.js';
 import type { JsonObject } from './utils/guards.js';
 import { personalDataIndex, personalDataOptionsSchema, type PersonalDataOptions } from './utils/personalData.js';

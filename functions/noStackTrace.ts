@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { asArray, isObject, type JsonObject } from './utils/guards.js';
 import { extendClass, matchName, tokenize, type NameClass } from './utils/names.js';
 import { describeOperation } from './utils/oas.js';

@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { documentedHeader, isDocumented, type DocumentedHeader } from './utils/documentedHeaders.js';
 import { asArray, entries, isObject, type JsonObject } from './utils/guards.js';
 import { declaredHeaderStrings } from './utils/headerValues.js';

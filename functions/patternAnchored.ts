@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { asArray, isObject, type JsonObject, type JsonPath } from './utils/guards.js';
 import { describeSubject, visitsOncePerSchema } from './utils/inputSchemas.js';
 import { anchoring, isLiteralAffix, parsePatternCached } from './utils/regexPattern.js';

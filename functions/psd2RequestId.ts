@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import type { JsonObject } from './utils/guards.js';
 import { findHeader, findRequestHeader, headerValueSchema } from './utils/headers.js';
 import { findDefaultResponseHeader } from './utils/headerValues.js';

@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import type { JsonObject } from './utils/guards.js';
 import { findRequestHeader } from './utils/headers.js';
 import { describeOperation, type OperationRef } from './utils/oas.js';

@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { AUTH_OPERATION_OPTION_PROPERTIES, authOperations, type AuthOperationOptions } from './utils/authOperations.js';
 import { documentedTexts } from './utils/errorTexts.js';
 import { isObject, type JsonObject } from './utils/guards.js';

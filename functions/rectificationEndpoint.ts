@@ -1,4 +1,4 @@
-import { createRulesetFunction } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { checkRight } from './utils/dataSubjectRights.js';
 import type { JsonObject } from './utils/guards.js';
 import { dataSubjectOptionsSchema, isItemPath, resourceOperations, type DataSubjectOptions } from './utils/personalData.js';

@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { asArray, entries, isObject, type JsonObject, type JsonPath } from './utils/guards.js';
 import { describeOp, typesOf } from './utils/inputSchemas.js';
 import { isStructuredMediaType } from './utils/mediaTypes.js';

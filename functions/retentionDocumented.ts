@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { whereCarried } from './utils/cardData.js';
 import { isObject, type JsonObject, type JsonPath } from './utils/guards.js';
 import { declaredValues, holderOf, isPersonalDeclaration, personalDataOptionsSchema, type PersonalDataOptions } from './utils/personalData.js';

@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { cardDataIndex, cardDataOptionsSchema, whereCarried, type CardDataOptions } from './utils/cardData.js';
 import { declaredClassifications } from './utils/classify.js';
 import { isObject, type JsonObject } from './utils/guards.js';

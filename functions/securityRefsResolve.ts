@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { entries, isObject, type JsonObject } from './utils/guards.js';
 import { securityArrays, securitySchemes } from './utils/oas.js';
 import { componentsFirst } from './utils/securityLists.js';

@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { isObject, type JsonObject, type JsonPath } from './utils/guards.js';
 import { hasNonPublicOperation, isPublicApi } from './utils/exemptions.js';
 import { oasVersion, securitySchemes } from './utils/oas.js';

@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { DEFAULT_ADMIN_MARKERS } from './adminOpsDistinctSecurity.js';
 import { authOperations } from './utils/authOperations.js';
 import { isObject, type JsonObject } from './utils/guards.js';

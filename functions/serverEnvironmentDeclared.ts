@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { isObject, type JsonObject, type JsonPath } from './utils/guards.js';
 import { tokenize } from './utils/names.js';
 import { oasVersion } from './utils/oas.js';

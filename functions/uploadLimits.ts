@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { entries, isObject, type JsonObject, type JsonPath } from './utils/guards.js';
 import { describeOp, describeSubject, fieldName, inboundVisits, isUpload } from './utils/inputSchemas.js';
 import { isOverbroadRange, isStructuredMediaType, mediaRange } from './utils/mediaTypes.js';

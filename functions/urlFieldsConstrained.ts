@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { asArray, type JsonObject } from './utils/guards.js';
 import { describeSubject, fieldName, holds, inboundVisits, typesOf } from './utils/inputSchemas.js';
 import { tokenize } from './utils/names.js';

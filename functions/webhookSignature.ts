@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { asArray, isObject, type JsonObject } from './utils/guards.js';
 import { tokenize } from './utils/names.js';
 import { callbackOperations, describeOperation, effectiveSecurity, operations, webhookOperations, type OperationRef } from './utils/oas.js';

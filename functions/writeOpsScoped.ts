@@ -1,4 +1,5 @@
-import { createRulesetFunction, type IFunctionResult } from '@stoplight/spectral-core';
+import { type IFunctionResult } from '@stoplight/spectral-core';
+import { createRulesetFunction } from './utils/rulesetFunction.js';
 import { asArray, type JsonObject } from './utils/guards.js';
 import { describeOperation, effectiveSecurity, operations, securitySchemes, type OperationRef } from './utils/oas.js';
 import { isWriteOperation } from './utils/writeOperations.js';

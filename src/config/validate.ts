@@ -36,11 +36,21 @@ type AjvClass = typeof AjvModule.default;
 const Ajv = ((AjvModule as unknown as { default?: AjvClass }).default ?? AjvModule) as AjvClass;
 type AjvErrorsFn = typeof ajvErrorsModule.default;
 const ajvErrors = ((ajvErrorsModule as unknown as { default?: AjvErrorsFn }).default ?? ajvErrorsModule) as AjvErrorsFn;
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-ajvErrors(ajv);
+let ajv: InstanceType<AjvClass> | undefined;
 
-export function compileSchema(schema: object): ValidateFunction {
-  return ajv.compile(schema);
+/**
+ * A validator compiled on first use: most runs load no configuration or waivers file, and creating ajv and compiling
+ * the two schemas cost ~50 ms of every start-up.
+ */
+export function compileSchema(schema: object): () => ValidateFunction {
+  let validate: ValidateFunction | undefined;
+  return () => {
+    if (!ajv) {
+      ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+      ajvErrors(ajv);
+    }
+    return (validate ??= ajv.compile(schema));
+  };
 }
 
 /** `a.b[0].c` from JSON pointer segments. */
@@ -160,7 +170,8 @@ function errorMessage(e: ErrorObject): { message: string; extraKey?: string } {
  * line and column and a "did you mean" for misspelt keys. Errors of `if`/`then` wrappers are dropped in favour of
  * the precise error they contain.
  */
-export function validateYaml(source: YamlSource, validate: ValidateFunction, schemaKeys: (segments: (string | number)[]) => string[]): ConfigIssue[] {
+export function validateYaml(source: YamlSource, validator: () => ValidateFunction, schemaKeys: (segments: (string | number)[]) => string[]): ConfigIssue[] {
+  const validate = validator();
   if (validate(source.data)) return [];
   const issues: ConfigIssue[] = [];
   const generic = new Set<ConfigIssue>();
