@@ -3,13 +3,9 @@ import finlintRuleset from './ruleset.js';
 import { profileDefinitions, profileRules, profileRuleset } from './profiles.js';
 import type { FinRule } from './types.js';
 
-/** Preset names: the profiles of rulesets/profiles.ts (`recommended`, `all`, `pci`, `gdpr`, `fapi2`, ...). */
-export const PRESET_NAMES = ['recommended', 'all', 'pci', 'gdpr', 'fapi2', 'psd2-berlin-group', 'uk-open-banking', 'strict'] as const;
-export type PresetName = (typeof PRESET_NAMES)[number];
+import { PRESET_NAMES, type PresetName } from './presetNames.js';
 
-export function isPresetName(name: string): name is PresetName {
-  return (PRESET_NAMES as readonly string[]).includes(name);
-}
+export { isPresetName, PRESET_NAMES, type PresetName } from './presetNames.js';
 
 // PRESET_NAMES is a literal list for the type; it must name exactly the profiles (a meta-test checks it too).
 if (profileDefinitions.map((p) => p.name).join() !== PRESET_NAMES.join()) throw new Error('PRESET_NAMES and rulesets/profiles.ts disagree');

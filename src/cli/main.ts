@@ -9,13 +9,11 @@ import { GitError } from '../engine/git.js';
 import type { LintInput } from '../engine/loader.js';
 import { lintProject, type ProjectOptions } from '../engine/project.js';
 import { parseDuration, parseSize, type Limits } from '../engine/limits.js';
-import { RulesetLoadError } from '../engine/rulesetFile.js';
+import { RulesetLoadError } from '../engine/errors.js';
 import { SEVERITY_NAMES, severityNumber, type InputError } from '../engine/types.js';
-import { FORMAT_NAMES, formatters, type FormatName } from '../format/index.js';
+import { FORMAT_NAMES, loadFormatter, type FormatName } from '../format/names.js';
 import { loadAuditInputs } from '../report/inputs.js';
-import { PRESET_NAMES, type PresetName } from '../../rulesets/presets.js';
-import { profileRules } from '../../rulesets/profiles.js';
-import { allRules, rulesById } from '../../rulesets/registry.js';
+import { PRESET_NAMES, type PresetName } from '../../rulesets/presetNames.js';
 import { docsDir } from './docs.js';
 import { CI_SYSTEMS, defaultCi, detectSpecs, plannedFiles, type CiSystem } from './init.js';
 import type { CliIO } from './io.js';
@@ -158,7 +156,7 @@ export function pairFormats(args: readonly string[]): { formats: string[]; outpu
 function outputSpecs(args: readonly string[], config: LoadedConfig | undefined): OutputSpec[] {
   const { pairs } = pairFormats(args);
   for (const p of pairs) {
-    if (p.format !== '' && !(FORMAT_NAMES as string[]).includes(p.format)) {
+    if (p.format !== '' && !(FORMAT_NAMES as readonly string[]).includes(p.format)) {
       throw new UsageError(`unknown format ${p.format} (choose from ${FORMAT_NAMES.join(', ')})`);
     }
   }
@@ -290,7 +288,7 @@ async function runLint(argv: Record<string, unknown>, args: readonly string[], i
     const text =
       quiet && toStdout && spec.format === 'stylish' && !failing
         ? ''
-        : formatters[spec.format](report, {
+        : (await loadFormatter(spec.format))(report, {
             color: io.isTTY && toStdout && spec.format === 'stylish',
             maxSeverity,
             showWaived: !quiet,
@@ -313,7 +311,7 @@ async function runReport(argv: Record<string, unknown>, io: CliIO): Promise<numb
   const { report } = result;
   for (const e of report.inputErrors) io.stderr(inputErrorLine(e));
   const audit = await loadAuditInputs(report, { cwd: io.cwd, groups: result.groups, inputs });
-  const text = formatters.html(report, { audit, now: io.now?.(), ...(argv['all-findings'] === true ? { listLimits: false as const } : {}) });
+  const text = (await loadFormatter('html'))(report, { audit, now: io.now?.(), ...(argv['all-findings'] === true ? { listLimits: false as const } : {}) });
   if (output === STDIN_TOKEN) io.stdout(text);
   else {
     await io.writeFile(path.resolve(io.cwd, output), text);
@@ -377,8 +375,10 @@ async function runInit(argv: Record<string, unknown>, io: CliIO): Promise<number
   return EXIT_OK;
 }
 
-function runRules(argv: Record<string, unknown>, io: CliIO): number {
+async function runRules(argv: Record<string, unknown>, io: CliIO): Promise<number> {
   const preset = argv.preset as PresetName | undefined;
+  // The rules (and their functions) load only for the commands that list them.
+  const { profileRules } = await import('../../rulesets/profiles.js');
   // Without --preset: every rule at its default severity; with one: the rules it turns on, at its severities.
   const rules = profileRules(preset ?? 'all');
   if (argv.format === 'json') {
@@ -411,6 +411,7 @@ function runRules(argv: Record<string, unknown>, io: CliIO): number {
 
 async function runExplain(argv: Record<string, unknown>, io: CliIO): Promise<number> {
   const id = String(argv.rule);
+  const { allRules, rulesById } = await import('../../rulesets/registry.js');
   if (!rulesById.has(id)) {
     const near = allRules.filter((r) => r.id.includes(id) || id.includes(r.id.replace(/^fin-/, ''))).map((r) => r.id);
     throw new UsageError(`unknown rule ${id}${near.length ? ` (did you mean ${near.slice(0, 3).join(', ')}?)` : ''}; finlint rules lists them`);
@@ -461,7 +462,7 @@ export async function main(args: readonly string[], io: CliIO): Promise<number> 
     if (command === 'lint') return await runLint(argv, args, io);
     if (command === 'baseline' && sub === 'create') return await runBaselineCreate(argv, io);
     if (command === 'init') return await runInit(argv, io);
-    if (command === 'rules') return runRules(argv, io);
+    if (command === 'rules') return await runRules(argv, io);
     if (command === 'explain') return await runExplain(argv, io);
     if (command === 'report') return await runReport(argv, io);
     if (command === 'lsp') return await runLsp(argv);

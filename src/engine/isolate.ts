@@ -6,7 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ReadInput } from './loader.js';
 import type { RefPolicy } from './resolver.js';
-import type { PresetName } from '../../rulesets/presets.js';
+import type { PresetName } from '../../rulesets/presetNames.js';
+import type { RulesetSummary } from './rulesetSummary.js';
 import type { RulesetRecipe, RunResult, SpectralOutcome } from './spectralRun.js';
 import type { InputError } from './types.js';
 import type { DocumentFacts } from './walk.js';
@@ -35,8 +36,17 @@ export interface PrepareRequest {
   generation: string;
 }
 
+/** Builds a ruleset and replies with its summary (what the main thread needs of it, as plain data). */
+export interface DescribeRequest {
+  type: 'describe';
+  id: number;
+  recipe: RulesetRecipe;
+  generation: string;
+}
+
 export type WorkerReply =
   | { id: number; type: 'started' }
+  | { id: number; type: 'ruleset'; summary: RulesetSummary }
   | { id: number; type: 'done'; results: RunResult[]; remote: Record<string, string>; facts: DocumentFacts }
   | { id: number; type: 'input-error'; error: InputError }
   | { id: number; type: 'failed'; message: string };
@@ -175,7 +185,7 @@ export function lintInWorker(request: Omit<WorkerRequest, 'id'>, timeoutMs: numb
       release(worker);
       if (reply.type === 'done') resolve({ results: reply.results, remote: reply.remote, facts: reply.facts });
       else if (reply.type === 'input-error') resolve(reply.error);
-      else reject(new Error(reply.message));
+      else reject(new Error(reply.type === 'failed' ? reply.message : `unexpected reply ${reply.type}`));
     };
     const onError = (e: Error & { code?: string }) => {
       cleanup();
@@ -193,6 +203,48 @@ export function lintInWorker(request: Omit<WorkerRequest, 'id'>, timeoutMs: numb
     worker.on('error', onError);
     worker.on('exit', onExit);
     worker.postMessage({ ...request, id } satisfies WorkerRequest);
+  });
+}
+
+/**
+ * Has a worker build the ruleset of a recipe and describe it (src/engine/rulesetSummary.ts), so that the main thread
+ * needs neither Spectral nor the rules. The worker stays idle, with the ruleset built for the documents that follow.
+ * Rejects when the worker cannot build it (the caller builds it in-process to report the real error), when the
+ * worker dies, or when building takes longer than STARTUP_MS.
+ */
+export function describeInWorker(request: Omit<DescribeRequest, 'id' | 'type'>): Promise<RulesetSummary> {
+  return new Promise<RulesetSummary>((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = idle[idle.length - 1] ?? spawn();
+      if (!idle.includes(worker)) idle.push(worker);
+    } catch (e) {
+      reject(e);
+      return;
+    }
+    const id = nextId++;
+    const cleanup = () => {
+      clearTimeout(timer); // the timer (not the worker) keeps the process alive meanwhile
+      worker.off('message', onMessage);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (reply: WorkerReply) => {
+      if (reply.id !== id) return;
+      cleanup();
+      if (reply.type === 'ruleset') resolve(reply.summary);
+      else reject(new Error(reply.type === 'failed' ? reply.message : `unexpected reply ${reply.type}`));
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new WorkerFailed(`the lint worker stopped unexpectedly (exit code ${code})`));
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new WorkerFailed('the lint worker took too long to build the ruleset'));
+    }, STARTUP_MS);
+    worker.on('message', onMessage);
+    worker.on('exit', onExit);
+    worker.postMessage({ type: 'describe', id, ...request } satisfies DescribeRequest);
   });
 }
 

@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { Ruleset, type RulesetDefinition } from '@stoplight/spectral-core';
-import { isPresetName, presetRuleset, type PresetName } from '../../rulesets/presets.js';
+import type { Ruleset, RulesetDefinition } from '@stoplight/spectral-core';
+import { isPresetName, type PresetName } from '../../rulesets/presetNames.js';
 import { documentationUrlFor } from '../../rulesets/define.js';
-import { rulesById } from '../../rulesets/registry.js';
-import type { FinRuleExtensions } from '../../rulesets/types.js';
-import { buildRuleset } from '../config/build.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { loadWaivers, WAIVERS_FILE_NAME, type WaiverSet } from '../config/waivers.js';
 import { baselineKey, loadBaseline, subtractKnown, type LoadedBaseline } from './baseline.js';
@@ -14,13 +11,13 @@ import { ENGINE_CODES, engineDocsUrl, engineFinding, engineRuleInfo, isEngineCod
 import { fingerprintOf, toPointer, type WalkedPath } from './fingerprint.js';
 import { readAtRef } from './git.js';
 import { ignoreKey, IGNORE_KEY, inlineSuppression } from './inlineIgnore.js';
-import { expandInputs, parseInput, readInput, type LintInput, type LoadedDocument, type ReadInput } from './loader.js';
-import { lintInWorker, prewarmLintWorker, TimeLimitExceeded, workerAvailable, WorkerFailed } from './isolate.js';
+import { expandInputs, readInput, type LintInput, type ReadInput } from './loader.js';
+import { describeInWorker, lintInWorker, prewarmLintWorker, TimeLimitExceeded, workerAvailable, WorkerFailed } from './isolate.js';
 import { resolveLimits, type Limits } from './limits.js';
 import type { RefPolicy } from './resolver.js';
-import { runSpectral, type RulesetRecipe, type RunResult, type SpectralOutcome } from './spectralRun.js';
-import { documentFacts, type DocumentFacts, type IgnoreSite } from './walk.js';
-import { loadRulesetFile } from './rulesetFile.js';
+import type { RulesetSummary } from './rulesetSummary.js';
+import type { RulesetRecipe, RunResult, SpectralOutcome } from './spectralRun.js';
+import type { DocumentFacts, IgnoreSite } from './walk.js';
 import { applyWaivers } from './waivers.js';
 import {
   SEVERITY_NAMES,
@@ -77,17 +74,13 @@ export interface LintOptions {
   jobs?: number;
 }
 
-async function resolveRuleset(options: LintOptions, cwd: string, config: LoadedConfig | undefined): Promise<{ ruleset: Ruleset; label: string }> {
+/** How a report names the rules it ran: the ruleset file, `custom`, the configuration or the preset. */
+function rulesetLabel(options: LintOptions, config: LoadedConfig | undefined): string {
   const given = options.ruleset;
-  if (typeof given === 'string') {
-    return { ruleset: await loadRulesetFile(given, cwd), label: given };
-  }
-  if (given instanceof Ruleset) return { ruleset: given, label: 'custom' };
-  if (given !== undefined) return { ruleset: new Ruleset(given, { severity: 'recommended' }), label: 'custom' };
-  if (options.preset === undefined && config) return { ruleset: await buildRuleset(config), label: config.displayName };
-  const preset = options.preset ?? 'recommended';
-  if (!isPresetName(preset)) throw new Error(`unknown preset ${String(preset)}`);
-  return { ruleset: new Ruleset(presetRuleset(preset), { severity: 'recommended' }), label: preset };
+  if (typeof given === 'string') return given;
+  if (given !== undefined) return 'custom';
+  if (options.preset === undefined && config) return config.displayName;
+  return options.preset ?? 'recommended';
 }
 
 /**
@@ -104,7 +97,10 @@ function recipeOf(options: LintOptions, cwd: string, config: LoadedConfig | unde
 }
 
 /** Which document was linted: as given, and its absolute path. */
-type DocumentIdentity = Pick<LoadedDocument, 'source' | 'absolutePath'>;
+interface DocumentIdentity {
+  source: string;
+  absolutePath: string;
+}
 
 function displaySource(absolute: string | undefined, doc: DocumentIdentity, cwd: string): string {
   if (absolute === undefined || absolute === doc.absolutePath) return doc.source;
@@ -120,15 +116,14 @@ interface Mapped {
 
 function toFinding(
   result: RunResult,
-  ruleset: Ruleset,
+  summary: RulesetSummary,
   doc: DocumentIdentity,
   cwd: string,
   walked: WalkedPath,
   inline: boolean,
 ): Mapped {
   const code = String(result.code);
-  const rule = ruleset.rules[code];
-  const ext = (rule?.extensions ?? null) as Partial<FinRuleExtensions> | null;
+  const rule = summary.rules[code];
   const source = displaySource(result.source, doc, cwd);
   const finding: Finding = {
     code,
@@ -140,10 +135,10 @@ function toFinding(
       end: { line: result.range.end.line, character: result.range.end.character },
     },
     source,
-    controls: [...(ext?.controls ?? [])],
+    controls: [...(rule?.controls ?? [])],
     documentationUrl:
       rule?.documentationUrl ?? (code.startsWith('fin-') ? documentationUrlFor(code) : isEngineCode(code) ? engineDocsUrl(code) : ''),
-    howToFix: ext?.howToFix ?? ENGINE_CODES[code]?.howToFix ?? '',
+    howToFix: rule?.howToFix ?? ENGINE_CODES[code]?.howToFix ?? '',
     fingerprint: fingerprintOf(code, walked.identity),
   };
   if (!inline) return { finding };
@@ -162,19 +157,18 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-function ruleInfoOf(ruleset: Ruleset): Record<string, RuleInfo> {
+function ruleInfoOf(summary: RulesetSummary): Record<string, RuleInfo> {
   const info: Record<string, RuleInfo> = {};
-  for (const [id, rule] of Object.entries(ruleset.rules)) {
+  for (const [id, rule] of Object.entries(summary.rules)) {
     if (!rule.enabled) continue;
-    const ext = (rule.extensions ?? {}) as Partial<FinRuleExtensions>;
     info[id] = {
       id,
-      description: rule.description ?? '',
-      severity: Math.min(3, Math.max(0, Number(rule.severity))) as SeverityNumber,
+      description: rule.description,
+      severity: Math.min(3, Math.max(0, rule.severity)) as SeverityNumber,
       documentationUrl: rule.documentationUrl ?? (id.startsWith('fin-') ? documentationUrlFor(id) : ''),
-      controls: [...(ext.controls ?? [])],
-      howToFix: ext.howToFix ?? '',
-      ...(ext.category ? { category: ext.category } : {}),
+      controls: [...rule.controls],
+      howToFix: rule.howToFix ?? '',
+      ...(rule.category ? { category: rule.category } : {}),
     };
   }
   return info;
@@ -252,14 +246,21 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   const generation = `${process.pid}:${Date.now()}:${Math.random()}`;
   // The worker loads and builds the ruleset while this thread does the same.
   const defaultJobs = Math.max(1, availableParallelism() - 1);
-  if (isolated && inputs.length > 0) prewarmLintWorker(recipe, generation, Math.min(options.jobs ?? defaultJobs, inputs.length));
-  const { ruleset, label } = await resolveRuleset(options, cwd, config);
+  if (isolated) prewarmLintWorker(recipe, generation, Math.max(1, Math.min(options.jobs ?? defaultJobs, inputs.length)));
+  // Under the time limit the worker builds the ruleset and describes it, and this thread never loads Spectral or the
+  // rules; in-process (or when the worker could not build it, to throw the real error) it is built here.
+  let ruleset: Ruleset | undefined;
+  let summary: RulesetSummary | undefined;
+  if (isolated) summary = await describeInWorker({ recipe: recipe!, generation }).catch(() => undefined);
+  if (!summary) ({ ruleset, summary } = await (await import('./rulesetResolve.js')).resolveRuleset(options, cwd, config));
+  const label = rulesetLabel(options, config);
   const waiverSet = await resolveWaivers(options, cwd, config);
   const baseline = typeof options.baseline === 'string' ? await loadBaseline(options.baseline, cwd) : options.baseline;
   const inline = options.inlineIgnores !== false;
-  const ruleInfo = ruleInfoOf(ruleset);
+  const ruleInfo = ruleInfoOf(summary);
   const active = new Set(Object.keys(ruleInfo));
-  const known = new Set([...Object.keys(ruleset.rules), ...rulesById.keys(), ...Object.keys(ENGINE_CODES)]);
+  const known = new Set([...Object.keys(summary.rules), ...summary.finlintRules, ...Object.keys(ENGINE_CODES)]);
+  const rulesetSummary = summary;
 
   const { items, errors: inputErrors } = await expandInputs(inputs, cwd);
   let findings: Finding[] = [];
@@ -285,13 +286,14 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
       if ('message' in reply) return reply;
       ({ facts, ...outcome } = reply);
     } else {
+      const [{ parseInput }, { runSpectral }, { documentFacts }] = await Promise.all([import('./parse.js'), import('./spectralRun.js'), import('./walk.js')]);
       const loaded = parseInput(read);
       if (!('document' in loaded)) return loaded;
-      outcome = await runSpectral(ruleset, loaded.document, policy);
+      outcome = await runSpectral(ruleset!, loaded.document, policy);
       facts = documentFacts(loaded, outcome);
     }
     const doc: DocumentIdentity = { source: read.source, absolutePath: read.absolutePath };
-    return { doc, ignores: facts.ignores, mapped: outcome.results.map((r, i) => toFinding(r, ruleset, doc, cwd, facts.walks[i], withInline)) };
+    return { doc, ignores: facts.ignores, mapped: outcome.results.map((r, i) => toFinding(r, rulesetSummary, doc, cwd, facts.walks[i], withInline)) };
   };
   const lintFailure = (source: string, e: unknown): InputError => ({
     source,

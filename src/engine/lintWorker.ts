@@ -6,10 +6,12 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Ruleset } from '@stoplight/spectral-core';
-import { parseInput } from './loader.js';
+import { rulesById } from '../../rulesets/registry.js';
+import { parseInput } from './parse.js';
 import { rulesetFromRecipe, runSpectral } from './spectralRun.js';
 import { documentFacts } from './walk.js';
-import type { PrepareRequest, WorkerReply, WorkerRequest } from './isolate.js';
+import type { DescribeRequest, PrepareRequest, WorkerReply, WorkerRequest } from './isolate.js';
+import { summarizeRuleset } from './rulesetSummary.js';
 import { tuneDependenciesForSpeed } from './tuning.js';
 
 tuneDependenciesForSpeed();
@@ -43,10 +45,18 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
 }
 
 if (port) {
-  port.on('message', (request: WorkerRequest | PrepareRequest) => {
-    if ('type' in request) {
+  port.on('message', (request: WorkerRequest | PrepareRequest | DescribeRequest) => {
+    if ('type' in request && request.type === 'prepare') {
       // errors surface with the first document that needs the ruleset
       rulesetFor(request).catch(() => undefined);
+      return;
+    }
+    if ('type' in request) {
+      const { id } = request;
+      void rulesetFor(request).then(
+        (ruleset) => port.postMessage({ id, type: 'ruleset', summary: summarizeRuleset(ruleset, rulesById.keys()) } satisfies WorkerReply),
+        (e: unknown) => port.postMessage({ id, type: 'failed', message: e instanceof Error ? e.message : String(e) } satisfies WorkerReply),
+      );
       return;
     }
     void handle(request).then((reply) => {

@@ -10,8 +10,9 @@ import { stdin } from '@stoplight/spectral-ruleset-bundler/plugins/stdin';
 import { node } from '@stoplight/spectral-ruleset-bundler/presets/node';
 import finlintRuleset from '../../rulesets/ruleset.js';
 
-/** Thrown when a ruleset file cannot be read or is invalid; the CLI prints its message and exits 2. */
-export class RulesetLoadError extends Error {}
+import { RulesetLoadError } from './errors.js';
+
+export { RulesetLoadError } from './errors.js';
 
 const SELF_MODULES: Record<string, unknown> = {
   finlint: { __esModule: true, default: finlintRuleset },

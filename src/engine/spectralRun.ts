@@ -1,9 +1,6 @@
 import { Ruleset, Spectral, type Document, type ISpectralDiagnostic } from '@stoplight/spectral-core';
 import { isPresetName, presetRuleset, type PresetName } from '../../rulesets/presets.js';
-import { buildRuleset } from '../config/build.js';
-import { loadConfig } from '../config/load.js';
 import { createSafeResolver, type RefPolicy } from './resolver.js';
-import { loadRulesetFile } from './rulesetFile.js';
 
 /**
  * How to build a ruleset again in another thread: the ruleset itself (its functions) cannot be sent there. A
@@ -20,7 +17,10 @@ export async function rulesetFromRecipe(recipe: RulesetRecipe): Promise<Ruleset>
     if (!isPresetName(recipe.name)) throw new Error(`unknown preset ${String(recipe.name)}`);
     return new Ruleset(presetRuleset(recipe.name), { severity: 'recommended' });
   }
-  if (recipe.kind === 'file') return loadRulesetFile(recipe.file, recipe.cwd);
+  // Ruleset and configuration files need Spectral's ruleset bundler (which loads all of Spectral's own rulesets):
+  // loaded only for them, not for the presets most runs use.
+  if (recipe.kind === 'file') return (await import('./rulesetFile.js')).loadRulesetFile(recipe.file, recipe.cwd);
+  const [{ buildRuleset }, { loadConfig }] = await Promise.all([import('../config/build.js'), import('../config/load.js')]);
   return buildRuleset(await loadConfig(recipe.file, recipe.cwd));
 }
 

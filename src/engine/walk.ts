@@ -1,6 +1,6 @@
 import { walkPath, type WalkedPath } from './fingerprint.js';
 import { collectIgnores, IGNORE_KEY, reasonOf, REASON_KEY, ruleList, type InlineIgnore } from './inlineIgnore.js';
-import { parseRefTarget, parseRefText, type LoadedDocument } from './loader.js';
+import { parseRefTarget, parseRefText, type LoadedDocument } from './parse.js';
 import type { SpectralOutcome } from './spectralRun.js';
 import type { Position } from './types.js';
 

@@ -1,14 +1,18 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Ruleset } from '@stoplight/spectral-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { presetRuleset } from '../../rulesets/presets.js';
-import { closeLintWorkers, stats, workerAvailable } from '../../src/engine/isolate.js';
+import { PRESET_NAMES, presetRuleset } from '../../rulesets/presets.js';
+import { loadConfig } from '../../src/config/load.js';
+import { closeLintWorkers, describeInWorker, stats, workerAvailable } from '../../src/engine/isolate.js';
 import { decodeText, DEFAULT_LIMITS, parseDuration, parseSize, resolveLimits } from '../../src/engine/limits.js';
 import { lint } from '../../src/engine/lint.js';
-import { parseInput, readInput } from '../../src/engine/loader.js';
+import { readInput } from '../../src/engine/loader.js';
+import { parseInput } from '../../src/engine/parse.js';
 import { hostAllowed } from '../../src/engine/resolver.js';
-import { runSpectral } from '../../src/engine/spectralRun.js';
+import { resolveRuleset } from '../../src/engine/rulesetResolve.js';
+import { runSpectral, type RulesetRecipe } from '../../src/engine/spectralRun.js';
 import { refDoc, startServer, TempDir, type TestServer } from '../robustness/helpers.js';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -46,7 +50,8 @@ describe('the per-document time limit runs the lint in a worker thread', () => {
     expect(workerAvailable()).toBe(true);
   });
   it('gives exactly the findings of the in-process run', async () => {
-    for (const preset of ['recommended', 'all'] as const) {
+    // uk-open-banking: a profile with rule options and changed severities, summarised by the worker (rulesetSummary.ts)
+    for (const preset of ['recommended', 'all', 'uk-open-banking'] as const) {
       const isolated = await lint(DOCS, { cwd: ROOT, preset, waivers: false });
       const inProcess = await lint(DOCS, { cwd: ROOT, preset, waivers: false, limits: { timeoutMs: 0 } });
       expect(isolated.inputErrors).toEqual([]);
@@ -54,6 +59,35 @@ describe('the per-document time limit runs the lint in a worker thread', () => {
       expect(isolated).toEqual(inProcess);
     }
   });
+  it('builds the ruleset once, in the worker: its summary equals the one built in-process, for every preset and a configuration file', async () => {
+    const t = await TempDir.create();
+    try {
+      await t.write('finlint.config.yaml', 'extends: finlint:pci\nrules:\n  fin-auth-no-http-basic: off\n  fin-error-problem-details:\n    severity: info\n    options: { members: [code, message] }\n');
+      const recipes: RulesetRecipe[] = [...PRESET_NAMES.map((name) => ({ kind: 'preset' as const, name })), { kind: 'config', file: path.join(t.dir, 'finlint.config.yaml'), cwd: t.dir }];
+      for (const recipe of recipes) {
+        const inWorker = await describeInWorker({ recipe, generation: `test-${recipe.kind}` });
+        const options = recipe.kind === 'preset' ? { preset: recipe.name } : {};
+        const config = recipe.kind === 'config' ? await loadConfig(recipe.file, recipe.cwd) : undefined;
+        const { summary } = await resolveRuleset(options, ROOT, config);
+        expect(inWorker, JSON.stringify(recipe)).toEqual(summary);
+        expect(Object.values(summary.rules).filter((r) => r.enabled).length).toBeGreaterThan(20);
+      }
+      await expect(describeInWorker({ recipe: { kind: 'file', file: 'no-such-ruleset.yaml', cwd: t.dir }, generation: 'test-missing' })).rejects.toThrow(/no-such-ruleset/);
+    } finally {
+      await t.remove();
+    }
+  });
+  it("leaves Spectral out of the CLI's main thread while the worker lints", () => {
+    // A preload reports which of Spectral's packages the main thread loaded; `--timeout 0` (in-process) is the control.
+    const loaded = (extra: string[]) => {
+      const out = spawnSync(process.execPath, ['-r', path.join(ROOT, 'test/helpers/report-loaded-modules.cjs'), path.join(ROOT, 'dist/cli.js'), 'lint', 'examples/payments-noncompliant.yaml', '--preset', 'all', '--format', 'json', '--fail-severity', 'none', '--no-config', ...extra], { cwd: ROOT, encoding: 'utf8' });
+      expect(out.status, out.stderr).toBe(0);
+      expect(JSON.parse(out.stdout).length).toBeGreaterThan(20);
+      return JSON.parse(/^LOADED (.*)$/m.exec(out.stderr)![1]) as string[];
+    };
+    expect(loaded([])).toEqual([]);
+    expect(loaded(['--timeout', '0'])).toEqual(expect.arrayContaining(['@stoplight/spectral-core', '@stoplight/spectral-parsers']));
+  }, 60_000);
   it('runs a ruleset object (which cannot be sent to a worker) in-process', async () => {
     const report = await lint(['examples/payments-noncompliant.yaml'], {
       cwd: ROOT,
