@@ -45,7 +45,7 @@ export function parseInput(read: ReadInput): LoadedDocument | InputError {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { source, message: 'not an OpenAPI document (the top level is not a mapping)' };
   }
-  const proto = protoKeyPath(data);
+  const proto = isJson && !mayHaveProtoKey(content) ? undefined : protoKeyPath(data);
   if (proto) {
     return {
       source,
@@ -63,6 +63,16 @@ export function parseInput(read: ReadInput): LoadedDocument | InputError {
     return { source, message: 'not an OpenAPI document (no "openapi" or "swagger" field)' };
   }
   return { source, absolutePath, document, content, isJson };
+}
+
+/**
+ * Whether a JSON text could hold a `__proto__` key. A key decodes to `__proto__` only if the text spells it out or
+ * escapes one of its characters (`\u005f`, `\u0070`, `\u0072`, `\u006f`, `\u0074`; JSON has no other escape that
+ * yields them), so a text with neither cannot: the walk below (~0.2 s on GitHub's 13 MB) is skipped for it. YAML,
+ * with line folding and more escape forms, is always walked.
+ */
+function mayHaveProtoKey(json: string): boolean {
+  return json.includes('__proto__') || /\\u00(?:5f|70|72|6f|74)/i.test(json);
 }
 
 /**

@@ -323,14 +323,16 @@ describe('malformed files', () => {
   it('a "__proto__" key (plain, or spelled with a JSON escape): an input error, not a crash or a hidden subtree', async () => {
     await t.write('proto.yaml', `${OK_DOC}x-a:\n  __proto__: {get: {responses: {'200': {description: ok}}}}\n`);
     await t.write('proto.json', '{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {"\\u005f_proto__": {"a": 1}}}');
+    // JSON texts are walked only when they spell the key out or escape one of its letters (src/engine/parse.ts)
+    await t.write('proto-plain.json', '{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}, "x-a": {"b": [{"__proto__": {"c": 1}}]}}');
+    await t.write('proto-letters.json', '{"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}, "x-a": {"__pr\\u006F\\u0074o__": {"c": 1}}}');
     await t.write('proto-ref/api.yaml', refDoc({ '/a': 'item.yaml' }));
     await t.write('proto-ref/item.yaml', `"__proto__": {servers: [{url: 'http://a.example'}]}\n`);
-    const r = await lintJson(t.dir, ['proto.yaml', 'proto.json', 'proto-ref/api.yaml']);
+    const r = await lintJson(t.dir, ['proto.yaml', 'proto.json', 'proto-plain.json', 'proto-letters.json', 'proto-ref/api.yaml']);
     expect(r.code).toBe(2);
-    expect(errorLines(r)).toEqual([
-      'finlint: proto.yaml: has a key named "__proto__" in /x-a; finlint refuses it (the parser would turn it into the object\'s prototype and hide its contents from every rule)',
-      'finlint: proto.json: has a key named "__proto__" in /paths; finlint refuses it (the parser would turn it into the object\'s prototype and hide its contents from every rule)',
-    ]);
+    const refused = (file: string, where: string) =>
+      `finlint: ${file}: has a key named "__proto__" in ${where}; finlint refuses it (the parser would turn it into the object's prototype and hide its contents from every rule)`;
+    expect(errorLines(r)).toEqual([refused('proto.yaml', '/x-a'), refused('proto.json', '/paths'), refused('proto-plain.json', '/x-a/b/0'), refused('proto-letters.json', '/x-a')]);
     expect(invalidRefs(r)).toEqual([{ path: ['paths', '/a', '$ref'], message: expect.stringMatching(/item\.yaml refused: it has a key named "__proto__"$/) }]);
   });
   it('non-OpenAPI YAML (a CI file, a list, a scalar): input errors', async () => {
