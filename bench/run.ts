@@ -8,6 +8,8 @@
  *
  * For every document of the real-world corpus (../shared/corpus/real), smallest first, it runs in child processes
  * - the parse floor (bench/parse-floor.mjs: read + JSON.parse / `yaml` parse),
+ * - the engine floor (bench/engine-floor.mjs: Spectral's parsers and `$ref` resolver with no rules, the least any
+ *   Spectral-based linter pays),
  * - finlint with the `recommended` preset and with `all` (`node <dist>/cli.js lint <file> --format json`),
  * - `spectral lint` with bench/spectral-comparison.yaml (spectral:oas + the OWASP ruleset),
  * rotating the order of the tools run by run, each child under GNU time (`/usr/bin/time -f '%e %M'`) for its peak
@@ -30,6 +32,7 @@ const SPECTRAL_CLI = path.join(REPO, 'node_modules/@stoplight/spectral-cli/dist/
 const SPECTRAL_RULESET = path.join(REPO, 'bench/spectral-comparison.yaml');
 const SPECTRAL_OAS_RULESET = path.join(REPO, 'bench/spectral-oas.yaml');
 const PARSE_FLOOR = path.join(REPO, 'bench/parse-floor.mjs');
+const ENGINE_FLOOR = path.join(REPO, 'bench/engine-floor.mjs');
 const GNU_TIME = '/usr/bin/time';
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -160,10 +163,11 @@ function parseArgs(argv: string[]): Options {
 // ---------------------------------------------------------------------------------------------------------------
 // Measuring one child process
 
-type Tool = 'floor' | 'finlint-recommended' | 'finlint-all' | 'spectral' | 'spectral-oas' | 'finlint-all-jobs1' | 'finlint-all-jobsN';
+type Tool = 'floor' | 'engine' | 'finlint-recommended' | 'finlint-all' | 'spectral' | 'spectral-oas' | 'finlint-all-jobs1' | 'finlint-all-jobsN';
 const CPUS = os.availableParallelism();
 const TOOL_LABEL: Record<Tool, string> = {
   floor: 'parse floor',
+  engine: 'engine floor (Spectral, no rules)',
   'finlint-recommended': 'finlint recommended',
   'finlint-all': 'finlint all',
   spectral: 'Spectral + OWASP',
@@ -220,6 +224,8 @@ function commandFor(tool: Tool, file: string | string[], distCli: string): strin
       return [distCli, 'lint', ...files, '--preset', 'all', '--format', 'json', '--fail-severity', 'none', '--jobs', tool === 'finlint-all-jobs1' ? '1' : String(CPUS)];
     case 'floor':
       return [PARSE_FLOOR, ...files];
+    case 'engine':
+      return [ENGINE_FLOOR, ...files];
     case 'finlint-recommended':
       return [distCli, 'lint', ...files, '--preset', 'recommended', '--format', 'json', '--fail-severity', 'none'];
     case 'finlint-all':
@@ -305,10 +311,10 @@ async function measure(tool: Tool, file: string | string[], distCli: string, tim
   else if (signal) run.signal = signal;
 
   if (timedOut) return { ...run, status: 'timeout', error: `killed after ${timeoutS} s` };
-  if (tool === 'floor') {
+  if (tool === 'floor' || tool === 'engine') {
     try {
-      const info = JSON.parse(stdout) as { readMs: number; parseMs: number };
-      return { ...run, parseMs: info.readMs + info.parseMs };
+      const info = JSON.parse(stdout) as { readMs?: number; loadMs?: number; parseMs: number; resolveMs?: number };
+      return { ...run, parseMs: (info.readMs ?? 0) + (info.loadMs ?? 0) + info.parseMs + (info.resolveMs ?? 0) };
     } catch {
       return { ...run, status: 'crash', error: errorLine(stderr) || `exit ${exitCode ?? run.signal}` };
     }
@@ -545,7 +551,7 @@ async function main(): Promise<void> {
   if (!opts.corpusRuns && !opts.growth) usage('--growth-only and --no-growth leave nothing to run');
   if (all.length === 0 && opts.corpusRuns && !opts.growth) usage('no corpus document matches the filters');
 
-  const tools: Tool[] = ['floor', 'finlint-recommended', 'finlint-all', ...(opts.spectral ? (['spectral'] as Tool[]) : [])];
+  const tools: Tool[] = ['floor', 'engine', 'finlint-recommended', 'finlint-all', ...(opts.spectral ? (['spectral'] as Tool[]) : [])];
   log(`${all.length} documents x ${opts.runs} runs x ${tools.length} measurements, timeout ${opts.timeoutS} s; load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
   if (loadBefore[0] > 0.5) log('warning: the machine is not idle; the times will be noisy.');
 
@@ -721,15 +727,16 @@ async function main(): Promise<void> {
   if (docs.length > 0) {
     md.push('## Corpus', '');
     md.push(
-      `| document | size | OAS | ops | parse floor | finlint recommended | finlint all |${opts.spectral ? ' Spectral + OWASP | all / Spectral |' : ''} all / floor |`,
-      `| --- | ---: | --- | ---: | ---: | ---: | ---: |${opts.spectral ? ' ---: | ---: |' : ''} ---: |`,
+      `| document | size | OAS | ops | parse floor | engine floor | finlint recommended | finlint all |${opts.spectral ? ' Spectral + OWASP | all / Spectral |' : ''} all / floor | all / engine |`,
+      `| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |${opts.spectral ? ' ---: | ---: |' : ''} ---: | ---: |`,
     );
     for (const d of docs) {
       const t = d.tools;
       const floorRatio = t['finlint-all']?.status === 'ok' && t.floor?.status === 'ok' ? fmtRatio((t['finlint-all'].medianMs ?? 0) / (t.floor.medianMs ?? 1)) : '–';
+      const engineRatio = t['finlint-all']?.status === 'ok' && t.engine?.status === 'ok' ? fmtRatio((t['finlint-all'].medianMs ?? 0) / (t.engine.medianMs ?? 1)) : '–';
       md.push(
-        `| ${d.rel} | ${fmtBytes(d.bytes)} | ${d.oas} | ${d.operations} | ${cell(t.floor, false)} | ${cell(t['finlint-recommended'])} | ${cell(t['finlint-all'])} |` +
-          `${opts.spectral ? ` ${cell(t.spectral)} | ${ratio(t['finlint-all'], t.spectral).text} |` : ''} ${floorRatio} |`,
+        `| ${d.rel} | ${fmtBytes(d.bytes)} | ${d.oas} | ${d.operations} | ${cell(t.floor, false)} | ${cell(t.engine, false)} | ${cell(t['finlint-recommended'])} | ${cell(t['finlint-all'])} |` +
+          `${opts.spectral ? ` ${cell(t.spectral)} | ${ratio(t['finlint-all'], t.spectral).text} |` : ''} ${floorRatio} | ${engineRatio} |`,
       );
     }
     md.push('');
@@ -798,6 +805,8 @@ async function main(): Promise<void> {
         allOverSpectralOas: d.tools['spectral-oas'] ? ratio(d.tools['finlint-all'], d.tools['spectral-oas']).value : undefined,
         allOverFloor:
           d.tools['finlint-all']?.status === 'ok' && d.tools.floor?.status === 'ok' ? (d.tools['finlint-all'].medianMs ?? 0) / (d.tools.floor.medianMs ?? 1) : undefined,
+        allOverEngine:
+          d.tools['finlint-all']?.status === 'ok' && d.tools.engine?.status === 'ok' ? (d.tools['finlint-all'].medianMs ?? 0) / (d.tools.engine.medianMs ?? 1) : undefined,
       },
     })),
     growth: { source: opts.growthSource, rows: growth, fit: growthFit },
