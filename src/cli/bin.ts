@@ -5,9 +5,9 @@ import { createInterface } from 'node:readline/promises';
 import { startIdleLintWorker } from '../engine/isolate.js';
 import { tuneDependenciesForSpeed } from '../engine/tuning.js';
 
-// Commands that lint start their first worker thread now, so that it loads finlint and Spectral while this thread
-// does the same (main.js and everything it imports are loaded below, on demand): on a small document start-up is
-// most of the time. `--timeout 0` lints in-process and needs no worker.
+// Commands that lint start their first worker thread now, so that it loads Spectral and the rules while this thread
+// loads the CLI (main.js, below): on a small document start-up is most of the time. Only the worker loads Spectral
+// (src/engine/lint.ts). `--timeout 0` lints in-process and needs no worker.
 const LINTING_COMMANDS = new Set(['lint', 'report', 'baseline']);
 const cliArgs = process.argv.slice(2);
 const inProcess = cliArgs.some((a, i) => a === '--timeout=0' || (a === '--timeout' && cliArgs[i + 1] === '0'));

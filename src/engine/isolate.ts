@@ -249,8 +249,8 @@ export function describeInWorker(request: Omit<DescribeRequest, 'id' | 'type'>):
 }
 
 /**
- * Starts a worker (unless one is idle already) and has it build the ruleset, so that module loading and ruleset
- * building in the worker overlap with the same work in the main thread before the first document arrives.
+ * Starts workers (unless idle ones are there already) and has them build the ruleset, so that loading Spectral and
+ * building the ruleset overlap with the main thread's reading of the configuration and inputs.
  */
 export function prewarmLintWorker(recipe: RulesetRecipe, generation: string, count = 1): void {
   try {

@@ -96,6 +96,22 @@ function recipeOf(options: LintOptions, cwd: string, config: LoadedConfig | unde
   return isPresetName(preset) ? { kind: 'preset', name: preset } : undefined;
 }
 
+/**
+ * The ruleset's summary, and the Ruleset itself when this thread lints. Under the time limit (`worker` given) the
+ * worker builds the ruleset and describes it, so this thread never loads Spectral or the rules; in-process, or when
+ * the worker could not build it (to throw the real error, such as a ConfigError), it is built here.
+ */
+async function rulesetOrSummary(
+  worker: { recipe: RulesetRecipe; generation: string } | undefined,
+  options: LintOptions,
+  cwd: string,
+  config: LoadedConfig | undefined,
+): Promise<{ ruleset?: Ruleset; summary: RulesetSummary }> {
+  const summary = worker ? await describeInWorker(worker).catch(() => undefined) : undefined;
+  if (summary) return { summary };
+  return (await import('./rulesetResolve.js')).resolveRuleset(options, cwd, config);
+}
+
 /** Which document was linted: as given, and its absolute path. */
 interface DocumentIdentity {
   source: string;
@@ -244,15 +260,10 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   const recipe = recipeOf(options, cwd, config);
   const isolated = limits.timeoutMs > 0 && recipe !== undefined && workerAvailable();
   const generation = `${process.pid}:${Date.now()}:${Math.random()}`;
-  // The worker loads and builds the ruleset while this thread does the same.
+  // The workers load Spectral and build the ruleset while this thread reads the configuration and the inputs.
   const defaultJobs = Math.max(1, availableParallelism() - 1);
   if (isolated) prewarmLintWorker(recipe, generation, Math.max(1, Math.min(options.jobs ?? defaultJobs, inputs.length)));
-  // Under the time limit the worker builds the ruleset and describes it, and this thread never loads Spectral or the
-  // rules; in-process (or when the worker could not build it, to throw the real error) it is built here.
-  let ruleset: Ruleset | undefined;
-  let summary: RulesetSummary | undefined;
-  if (isolated) summary = await describeInWorker({ recipe: recipe!, generation }).catch(() => undefined);
-  if (!summary) ({ ruleset, summary } = await (await import('./rulesetResolve.js')).resolveRuleset(options, cwd, config));
+  const { ruleset, summary } = await rulesetOrSummary(isolated ? { recipe: recipe!, generation } : undefined, options, cwd, config);
   const label = rulesetLabel(options, config);
   const waiverSet = await resolveWaivers(options, cwd, config);
   const baseline = typeof options.baseline === 'string' ? await loadBaseline(options.baseline, cwd) : options.baseline;
@@ -260,7 +271,6 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
   const ruleInfo = ruleInfoOf(summary);
   const active = new Set(Object.keys(ruleInfo));
   const known = new Set([...Object.keys(summary.rules), ...summary.finlintRules, ...Object.keys(ENGINE_CODES)]);
-  const rulesetSummary = summary;
 
   const { items, errors: inputErrors } = await expandInputs(inputs, cwd);
   let findings: Finding[] = [];
@@ -293,7 +303,7 @@ export async function lint(inputs: readonly LintInput[], options: LintOptions = 
       facts = documentFacts(loaded, outcome);
     }
     const doc: DocumentIdentity = { source: read.source, absolutePath: read.absolutePath };
-    return { doc, ignores: facts.ignores, mapped: outcome.results.map((r, i) => toFinding(r, rulesetSummary, doc, cwd, facts.walks[i], withInline)) };
+    return { doc, ignores: facts.ignores, mapped: outcome.results.map((r, i) => toFinding(r, summary, doc, cwd, facts.walks[i], withInline)) };
   };
   const lintFailure = (source: string, e: unknown): InputError => ({
     source,

@@ -6,8 +6,6 @@ import type { InputError } from './types.js';
 
 export type LintInput = string | { source: string; content: string };
 
-
-
 /** Expands globs (in order, without duplicates); a pattern that matches nothing is an input error. */
 export async function expandInputs(
   inputs: readonly LintInput[],

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Document } from '@stoplight/spectral-core';
 import parsers from '@stoplight/spectral-parsers';
-import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { isJsonSource, readInput, type LintInput, type ReadInput } from './loader.js';
+import { isJsonSource, type ReadInput } from './loader.js';
 import type { InputError } from './types.js';
 
 // Parsing with Spectral's parsers, apart from src/engine/loader.ts (reading and checking inputs) so that a thread
@@ -26,7 +25,7 @@ export interface LoadedDocument {
 /**
  * Parses a read input with Spectral's parsers and checks that it is an OpenAPI document. Spectral's parsers are
  * quadratic in the number of keys of one mapping (their duplicate-key check), so under the per-document time limit
- * this runs first in the worker thread (src/engine/isolate.ts), and in the main thread only once it has finished there.
+ * this runs only in the worker thread (src/engine/isolate.ts).
  */
 export function parseInput(read: ReadInput): LoadedDocument | InputError {
   const { source, absolutePath, content, isJson } = read;
@@ -122,16 +121,6 @@ function protoKeyPath(data: object): (string | number)[] | undefined {
 
 function pointerOf(at: (string | number)[]): string {
   return at.length === 0 ? '/' : at.map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-}
-
-/** Reads, parses and checks one input. Returns the document or one clear input error. */
-export async function loadInput(
-  input: LintInput,
-  cwd: string,
-  limits: Pick<Limits, 'maxFileBytes' | 'maxDepth' | 'maxAliases'> = DEFAULT_LIMITS,
-): Promise<LoadedDocument | InputError> {
-  const read = await readInput(input, cwd, limits);
-  return 'content' in read ? parseInput(read) : read;
 }
 
 /** Parses a file a finding points into (a `$ref` target already read by the resolver); undefined if unreadable. */
