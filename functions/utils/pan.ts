@@ -12,6 +12,7 @@
  */
 
 import { compileSafePattern, type SafePattern } from './safeRegex.js';
+import { leaves } from './secrets.js';
 
 export type CardNetwork = 'Visa' | 'Mastercard' | 'American Express' | 'Discover' | 'JCB' | 'Diners Club' | 'UnionPay';
 
@@ -236,16 +237,15 @@ export function scalarLeaves(
   path: (string | number)[],
   seen: Set<object> = new Set(),
 ): { text: string; path: (string | number)[] }[] {
-  if (typeof value === 'string') return [{ text: value, path }];
-  // Negative numbers and fractions are never card numbers.
-  if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? [{ text: BigInt(value).toString(), path }] : [];
-  if (typeof value === 'bigint') return value > 0n ? [{ text: value.toString(), path }] : [];
-  if (typeof value !== 'object' || value === null || seen.has(value)) return [];
-  seen.add(value);
-  const out: { text: string; path: (string | number)[] }[] = [];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...scalarLeaves(v, [...path, i], seen)));
-  else for (const [k, v] of Object.entries(value)) out.push(...scalarLeaves(v, [...path, k], seen));
-  return out;
+  return leaves(value, path, seen, panText);
+}
+
+/** The text a PAN could be written as: a string, or a positive integer's digits (negatives and fractions never are). */
+function panText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isInteger(value) && value > 0 ? BigInt(value).toString() : undefined;
+  if (typeof value === 'bigint') return value > 0n ? value.toString() : undefined;
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

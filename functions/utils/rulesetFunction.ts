@@ -45,12 +45,13 @@ export function createRulesetFunction<I, O>(
   const quickInput = isPlainObjectSchema(schemas.input) && schemas.errorOnInvalidInput !== true;
   const quickNull = acceptsNull(schemas.options);
 
-  const wrapped = function (input: I, options: O, ...rest: unknown[]) {
+  // Spectral calls a rule function with exactly (input, options, context); no rest array on this hot path.
+  const wrapped = function (input: I, options: O, context: Parameters<RulesetFunction<I, O>>[2]) {
     if (quickInput && quickNull && options === null) {
       if (!isJsonObject(input)) return;
-      return (fn as (...args: unknown[]) => ReturnType<RulesetFunction<I, O>>)(input, options, ...rest);
+      return fn(input, options, context);
     }
-    return (spectral() as (...args: unknown[]) => ReturnType<RulesetFunction<I, O>>)(input, options, ...rest);
+    return spectral()(input, options, context);
   } as RulesetFunctionWithValidator<I, O>;
   Reflect.defineProperty(wrapped, 'name', { value: fn.name });
   wrapped.validator = (options: unknown): void => {

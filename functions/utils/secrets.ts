@@ -66,6 +66,15 @@ export const EXAMPLE_KEYWORD_LABEL: Record<string, string> = {
   const: 'const value',
 };
 
+/** A path as a chain of parent links, cheap to extend; `trailPath` turns it into a JsonPath. */
+type Trail = { up: Trail; key: string | number } | undefined;
+
+function trailPath(trail: Trail): JsonPath {
+  const path: JsonPath = [];
+  for (let t = trail; t; t = t.up) path.push(t.key);
+  return path.reverse();
+}
+
 export function exampleValues(root: JsonObject): ExampleValue[] {
   return memoPerDocument(root, 'exampleValues', () => {
     const out: ExampleValue[] = [];
@@ -92,43 +101,48 @@ export function exampleValues(root: JsonObject): ExampleValue[] {
       }
     };
 
-    const names = (map: unknown, path: JsonPath, depth: number) => {
+    // The walk visits every object of the document: it keeps a parent-linked trail instead of copying a path array
+    // per node, and builds a path only for a value it reports (or hands to a helper).
+    const names = (map: unknown, trail: Trail, depth: number) => {
       if (!isObject(map) || visitedMaps.has(map)) return;
       visitedMaps.add(map);
       for (const [k, v] of Object.entries(map)) {
-        if (depth > 1) names(v, [...path, k], depth - 1);
-        else node(v, [...path, k]);
+        if (depth > 1) names(v, { up: trail, key: k }, depth - 1);
+        else node(v, { up: trail, key: k });
       }
     };
 
-    const node = (value: unknown, path: JsonPath) => {
+    const node = (value: unknown, trail: Trail) => {
       if (Array.isArray(value)) {
-        value.forEach((v, i) => node(v, [...path, i]));
+        value.forEach((v, i) => node(v, { up: trail, key: i }));
         return;
       }
       if (!isObject(value) || visitedObjects.has(value)) return;
       visitedObjects.add(value);
       for (const [key, child] of Object.entries(value)) {
-        const childPath = [...path, key];
+        const at: Trail = { up: trail, key };
         if ((SINGLE_VALUE_KEYWORDS as readonly string[]).includes(key)) {
-          out.push({ value: child, path: childPath, keyword: key as ExampleKeyword });
+          out.push({ value: child, path: trailPath(at), keyword: key as ExampleKeyword });
         } else if (key === 'enum') {
-          if (Array.isArray(child)) child.forEach((v, i) => out.push({ value: v, path: [...childPath, i], keyword: 'enum' }));
+          if (Array.isArray(child)) {
+            const childPath = trailPath(at);
+            child.forEach((v, i) => out.push({ value: v, path: [...childPath, i], keyword: 'enum' }));
+          }
         } else if (key === 'examples') {
-          examples(child, childPath);
+          examples(child, trailPath(at));
         } else if (key === 'x-examples') {
-          out.push({ value: child, path: childPath, keyword: 'x-examples' });
+          out.push({ value: child, path: trailPath(at), keyword: 'x-examples' });
         } else if (key === 'callbacks') {
-          names(child, childPath, 2);
+          names(child, at, 2);
         } else if (NAME_MAPS.has(key) && isObject(child)) {
-          names(child, childPath, 1);
+          names(child, at, 1);
         } else if (!isExtensionKey(key) && !OPAQUE.has(key)) {
-          node(child, childPath);
+          node(child, at);
         }
       }
     };
 
-    node(root, []);
+    node(root, undefined);
     return out;
   });
 }
@@ -139,12 +153,32 @@ export function stringLeaves(
   path: JsonPath,
   seen: Set<object> = new Set(),
 ): { text: string; path: JsonPath }[] {
-  if (typeof value === 'string') return [{ text: value, path }];
-  if (typeof value !== 'object' || value === null || seen.has(value)) return [];
-  seen.add(value);
+  return leaves(value, path, seen, (v) => (typeof v === 'string' ? v : undefined));
+}
+
+/**
+ * The leaves of a value that `text` turns into a string, depth first in document order, each with its path; the
+ * other non-objects are skipped. Cycle-safe (`seen`). Paths are built for the leaves only.
+ */
+export function leaves(
+  value: unknown,
+  path: JsonPath,
+  seen: Set<object>,
+  text: (leaf: unknown) => string | undefined,
+): { text: string; path: JsonPath }[] {
   const out: { text: string; path: JsonPath }[] = [];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...stringLeaves(v, [...path, i], seen)));
-  else for (const [k, v] of Object.entries(value)) out.push(...stringLeaves(v, [...path, k], seen));
+  const visit = (v: unknown, trail: Trail) => {
+    if (typeof v !== 'object' || v === null) {
+      const t = text(v);
+      if (t !== undefined) out.push({ text: t, path: trail ? [...path, ...trailPath(trail)] : path });
+      return;
+    }
+    if (seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) v.forEach((x, i) => visit(x, { up: trail, key: i }));
+    else for (const [k, x] of Object.entries(v)) visit(x, { up: trail, key: k });
+  };
+  visit(value, undefined);
   return out;
 }
 
