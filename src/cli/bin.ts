@@ -46,9 +46,25 @@ async function prompt(question: string): Promise<string> {
   }
 }
 
+// A reader that goes away early (`finlint lint ... | head`) closes stdout: the rest of the output is dropped quietly,
+// as other command-line tools do, and the run still finishes (files given with --output are still written, the exit
+// code still says whether it failed). Any other error on stdout is one line and exit code 2, never a stack trace.
+let stdoutClosed = false;
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') {
+    stdoutClosed = true;
+    return;
+  }
+  if (!stdoutClosed) process.stderr.write(`finlint: cannot write the output: ${e.message}\n`);
+  stdoutClosed = true;
+  process.exitCode = 2;
+});
+
 const { main } = await import('./main.js');
 main(process.argv.slice(2), {
-  stdout: (t) => process.stdout.write(t),
+  stdout: (t) => {
+    if (!stdoutClosed) process.stdout.write(t);
+  },
   stderr: (t) => process.stderr.write(t),
   readStdin,
   cwd: process.cwd(),
@@ -57,7 +73,7 @@ main(process.argv.slice(2), {
   ...(process.stdin.isTTY && process.stdout.isTTY ? { prompt } : {}),
 }).then(
   (code) => {
-    process.exitCode = code;
+    if (process.exitCode !== 2) process.exitCode = code;
   },
   (e: unknown) => {
     process.stderr.write(`finlint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

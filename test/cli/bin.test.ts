@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,17 @@ describe('dist/cli.js', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^finlint: broken\.yaml:\d+:\d+: invalid YAML/);
     expect(bad.stdout).toContain('fin-transport-https-only');
+  });
+  it('stops writing quietly when its reader goes away (| head), and still writes its files and exit code', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'finlint-epipe-')), 'report.html');
+    const child = spawn(process.execPath, [bin, 'lint', 'insecure.yaml', '--format', 'sarif', '--format', 'html', '-o', out], { cwd: FIXTURES, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the first byte: every write to stdout fails with EPIPE
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(await readFile(out, 'utf8')).toContain('fin-transport-https-only');
   });
   it('reads a document from stdin', async () => {
     const r = await cli(['lint', '-', '--stdin-filepath', 'piped.yaml', '--format', 'json'], 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\nservers: [{url: "http://a.example"}]\npaths: {}\n');
