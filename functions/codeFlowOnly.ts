@@ -2,6 +2,7 @@ import { type IFunctionResult } from '@stoplight/spectral-core';
 import { createRulesetFunction } from './utils/rulesetFunction.js';
 import type { JsonObject, JsonPath } from './utils/guards.js';
 import { oauthFlows, securitySchemes } from './utils/oas.js';
+import { andList } from './utils/lists.js';
 
 /** The flows FAPI 2.0 allows (3.x names; 2.0 `accessCode` and `application` map to them). */
 const ALLOWED: ReadonlySet<string> = new Set(['authorizationCode', 'clientCredentials']);
@@ -28,7 +29,7 @@ export const codeFlowOnly = createRulesetFunction<JsonObject, null>(
       const bad = oauthFlows(scheme, schemePath).filter((f) => !ALLOWED.has(f.name));
       if (bad.length === 0) continue;
       const labels = bad.map((f) => LABELS[f.name] ?? `"${f.name}"`);
-      const what = labels.length === 1 ? `the ${labels[0]} flow` : `the ${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]} flows`;
+      const what = `the ${andList(labels)} flow${labels.length === 1 ? '' : 's'}`;
       const path: JsonPath = typeof scheme.flow === 'string' ? [...schemePath, 'flow'] : bad.length === 1 ? bad[0].path : [...schemePath, 'flows'];
       results.push({
         message: `OAuth 2.0 scheme "${name}" offers ${what}, which FAPI 2.0 does not allow: use the authorization code flow for users and client credentials for machine-to-machine access.`,

@@ -4,8 +4,9 @@ import { asArray, isObject, type JsonObject, type JsonPath } from './utils/guard
 import { resolveLocal } from './utils/headers.js';
 import { tokenize } from './utils/names.js';
 import { HTTP_METHODS } from './utils/oas.js';
-import { andList, endsWithPhrase, inScope, phraseTokens, propertyNames, PSD2_SCOPE_OPTION_PROPERTIES, segments, type Psd2ScopeOptions, type Segment } from './utils/psd2.js';
+import { endsWithPhrase, inScope, phraseTokens, propertyNames, PSD2_SCOPE_OPTION_PROPERTIES, segments, type Psd2ScopeOptions, type Segment } from './utils/psd2.js';
 import { responseBodySchemas, statusClass } from './utils/responses.js';
+import { andList } from './utils/lists.js';
 
 export interface ConsentRevocableOptions extends Pick<Psd2ScopeOptions, 'scaPaths' | 'onlyOpenBanking'> {
   /** Segments that name consent resources (default `consents`: every `*-consents` collection). */

@@ -11,15 +11,12 @@ import {
 import type { JsonObject, JsonPath } from './utils/guards.js';
 import { describeOperation, operations } from './utils/oas.js';
 import { componentResponsePaths, operationResponses } from './utils/responses.js';
+import { orList } from './utils/lists.js';
 
 interface MissingResponse {
   status: string;
   path: JsonPath;
   ops: string[];
-}
-
-function nameList(names: readonly string[]): string {
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
 /**
@@ -45,7 +42,7 @@ export const correlationId = createRulesetFunction<JsonObject, CorrelationOption
   },
   function correlationId(root, options) {
     const names = correlationNames(options);
-    const list = nameList(names);
+    const list = orList(names);
     const ops = operations(root);
     if (ops.length === 0) return [];
     const results: IFunctionResult[] = [];

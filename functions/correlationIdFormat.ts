@@ -5,16 +5,13 @@ import { entries, isObject, type JsonObject, type JsonPath } from './utils/guard
 import { headerValueSchema } from './utils/headers.js';
 import { IdenticalDeclarations } from './utils/repeats.js';
 import { mergeAllOf } from './utils/schemaWalker.js';
+import { andList } from './utils/lists.js';
 
 /** The JSON path of the schema `headerValueSchema` returns for a header at `path`. */
 function schemaPath(header: JsonObject, path: JsonPath): JsonPath {
   if (isObject(header.schema)) return [...path, 'schema'];
   for (const [mediaType, media] of entries(header.content)) if (isObject(media) && isObject(media.schema)) return [...path, 'content', mediaType, 'schema'];
   return path;
-}
-
-function joinGaps(gaps: readonly string[]): string {
-  return gaps.length === 1 ? gaps[0] : `${gaps.slice(0, -1).join(', ')} and ${gaps[gaps.length - 1]}`;
 }
 
 /**
@@ -53,7 +50,7 @@ export const correlationIdFormat = createRulesetFunction<JsonObject, Correlation
       if (isTrace && typeof merged.pattern !== 'string') gaps.push('has no pattern for the W3C traceparent syntax');
       if (!isTrace && merged.format !== 'uuid' && typeof merged.pattern !== 'string') gaps.push('has neither format: uuid nor a pattern');
       if (!bounded) gaps.push('has no maxLength');
-      if (gaps.length > 0) results.push({ message: `${label} ${joinGaps(gaps)}.`, path: schemaPath(decl.header, decl.path) });
+      if (gaps.length > 0) results.push({ message: `${label} ${andList(gaps)}.`, path: schemaPath(decl.header, decl.path) });
       declarations.add([decl.name.toLowerCase(), decl.header], results);
     }
     return declarations.results((n) => `The same declaration is repeated ${n} more time${n === 1 ? '' : 's'}; define it once in components.`);

@@ -6,6 +6,7 @@ import { findHeader, headerValueSchema } from './utils/headers.js';
 import { declaredHeaderStrings, headerDescription } from './utils/headerValues.js';
 import { describeOperation, effectiveSecurity } from './utils/oas.js';
 import { operationResponses } from './utils/responses.js';
+import { andList } from './utils/lists.js';
 
 export interface DpopProofHeaderOptions {
   /** Name of the request header that carries the DPoP proof (default `DPoP`). */
@@ -72,13 +73,10 @@ export const dpopProofHeader = createRulesetFunction<JsonObject, DpopProofHeader
       }
       if (issues.length === 0) continue;
       const why = dpopSchemes.length > 0 ? `takes DPoP-bound access tokens of ${quotedList(dpopSchemes)}` : `takes a ${name} proof`;
-      results.push({ message: `${describeOperation(op)} ${why} but ${joinIssues(issues)}.`, path: op.path });
+      results.push({ message: `${describeOperation(op)} ${why} but ${andList(issues)}.`, path: op.path });
     }
     return results;
   },
 );
 
-function joinIssues(issues: readonly string[]): string {
-  return issues.length <= 1 ? issues.join('') : `${issues.slice(0, -1).join(', ')} and ${issues[issues.length - 1]}`;
-}
 

@@ -4,6 +4,7 @@ import type { JsonObject } from './utils/guards.js';
 import { describeOperation, operations } from './utils/oas.js';
 import { IDEMPOTENCY_OPTION_PROPERTIES, idempotencyMechanism, type IdempotencyOptions } from './utils/paymentOperations.js';
 import { operationResponses } from './utils/responses.js';
+import { orList } from './utils/lists.js';
 
 export interface IdempotencyConflictResponsesOptions extends IdempotencyOptions {
   /** Status codes to require (default 400, 409, 422). */
@@ -50,9 +51,8 @@ export const idempotencyConflictResponses = createRulesetFunction<JsonObject, Id
       if (missing.length === 0) continue;
       const key = mechanism.kind === 'header' ? `idempotency key header "${mechanism.ref.name}"` : mechanism.kind === 'body-field' ? `idempotency key field "${mechanism.name}"` : 'an idempotency key';
       const list = missing.map((s) => (MEANING[s] ? `${s} (${MEANING[s]})` : s));
-      const text = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
       results.push({
-        message: `${describeOperation(op)} requires ${key} but documents no ${text} response.`,
+        message: `${describeOperation(op)} requires ${key} but documents no ${orList(list)} response.`,
         path: op.operation.responses !== undefined ? [...op.path, 'responses'] : op.path,
       });
     }

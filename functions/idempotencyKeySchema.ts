@@ -7,6 +7,7 @@ import { schemaTypes } from './utils/pan.js';
 import { IDEMPOTENCY_OPTION_PROPERTIES, isIdempotencyHeader, operationsWithIdempotencyHeader, type IdempotencyOptions } from './utils/paymentOperations.js';
 import { IdenticalDeclarations } from './utils/repeats.js';
 import { mergeAllOf } from './utils/schemaWalker.js';
+import { andList } from './utils/lists.js';
 
 export interface IdempotencyKeySchemaOptions extends IdempotencyOptions {
   /** Largest acceptable `maxLength` (default 255, the draft's guidance; UK Open Banking uses 40). */
@@ -70,8 +71,7 @@ export const idempotencyKeySchema = createRulesetFunction<JsonObject, Idempotenc
         else if (merged.maxLength > limit) gaps.push(`allows ${merged.maxLength} characters (more than ${limit})`);
         if (typeof merged.pattern !== 'string' && merged.format !== 'uuid') gaps.push('has neither a pattern nor format: uuid');
         if (gaps.length > 0) {
-          const list = gaps.length === 1 ? gaps[0] : `${gaps.slice(0, -1).join(', ')} and ${gaps[gaps.length - 1]}`;
-          own.push({ message: `${label} ${list}.`, path: schemaPath(param, ref.path) });
+          own.push({ message: `${label} ${andList(gaps)}.`, path: schemaPath(param, ref.path) });
         }
       } else {
         own.push({ message: `${label} has no schema; declare a string with a maxLength and a pattern or format: uuid.`, path: ref.path });

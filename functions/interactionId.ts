@@ -6,6 +6,7 @@ import { findHeader, findRequestHeader } from './utils/headers.js';
 import { findDefaultResponseHeader } from './utils/headerValues.js';
 import { describeOperation } from './utils/oas.js';
 import { operationResponses } from './utils/responses.js';
+import { andList } from './utils/lists.js';
 
 export interface InteractionIdOptions {
   /** The interaction id header (case-insensitive; default `x-fapi-interaction-id`). */
@@ -13,10 +14,6 @@ export interface InteractionIdOptions {
 }
 
 export const DEFAULT_INTERACTION_HEADER = 'x-fapi-interaction-id';
-
-function statusList(statuses: readonly string[]): string {
-  return statuses.length <= 1 ? statuses.join('') : `${statuses.slice(0, -1).join(', ')} and ${statuses[statuses.length - 1]}`;
-}
 
 /**
  * fin-fapi-interaction-id: every resource operation (not `x-public: true`, not an authorization-server endpoint of
@@ -56,7 +53,7 @@ export const interactionId = createRulesetFunction<JsonObject, InteractionIdOpti
     const results: IFunctionResult[] = [];
     for (const { op, accepts, missing } of gaps) {
       const name = describeOperation(op);
-      const responses = missing.length === 1 ? `its ${missing[0]} response does` : `its ${statusList(missing)} responses do`;
+      const responses = missing.length === 1 ? `its ${missing[0]} response does` : `its ${andList(missing)} responses do`;
       let message: string | undefined;
       if (!accepts && missing.length > 0) message = `${name} does not accept the ${header} request header, and ${responses} not return it.`;
       else if (!accepts) message = `${name} does not accept the ${header} request header.`;

@@ -3,8 +3,9 @@ import { createRulesetFunction } from './utils/rulesetFunction.js';
 import type { JsonObject } from './utils/guards.js';
 import { findHeader, findRequestHeader } from './utils/headers.js';
 import { describeOperation, type OperationRef } from './utils/oas.js';
-import { andList, inScope, paymentConsentCreations, paymentSubmissions, PSD2_SCOPE_OPTION_PROPERTIES, type Psd2ScopeOptions } from './utils/psd2.js';
+import { inScope, paymentConsentCreations, paymentSubmissions, PSD2_SCOPE_OPTION_PROPERTIES, type Psd2ScopeOptions } from './utils/psd2.js';
 import { operationResponses, statusClass } from './utils/responses.js';
+import { andList } from './utils/lists.js';
 
 export interface MessageSigningOptions extends Omit<Psd2ScopeOptions, 'accountPaths'> {
   /** Alternatives, each a list of header names that together make a signature; any one alternative satisfies. */

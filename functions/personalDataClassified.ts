@@ -13,6 +13,7 @@ import {
   type PersonalDataOptions,
 } from './utils/personalData.js';
 import { mergeAllOf } from './utils/schemaWalker.js';
+import { andList } from './utils/lists.js';
 
 /** Names that only a natural person has: with one more kind of identifier, the schema describes a person. */
 const PERSON_NAME_PHRASES: ReadonlySet<string> = new Set([
@@ -56,13 +57,8 @@ interface Group {
 function listProperties(items: readonly [string, PersonalClassification][]): string {
   const detailed = items.slice(0, DETAILED).map(([name, cls]) => `"${name}" (${cls.label}: ${cls.reason})`);
   const rest = items.slice(DETAILED).map(([name]) => `"${name}"`);
-  if (rest.length === 0) return joinList(detailed);
+  if (rest.length === 0) return andList(detailed);
   return `${detailed.join(', ')} and ${rest.length} more (${rest.join(', ')})`;
-}
-
-function joinList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** A header or parameter object's own path, not its `schema`. */
@@ -148,7 +144,7 @@ export const personalDataClassified = createRulesetFunction<JsonObject, Personal
         parts.push(`${label} holds personal data without x-data-classification: ${listProperties(group.unclassified)}.`);
       }
       if (describesPerson) {
-        const evidence = joinList(group.personEvidence.slice(0, 2).map((n) => `"${n}"`));
+        const evidence = andList(group.personEvidence.slice(0, 2).map((n) => `"${n}"`));
         parts.push(
           group.unclassified.length > 0
             ? `It describes a natural person (${evidence}) but does not declare x-data-subject.`

@@ -5,7 +5,6 @@ import { findHeader, findRequestHeader, headerValueSchema } from './utils/header
 import { findDefaultResponseHeader } from './utils/headerValues.js';
 import { describeOperation, operations } from './utils/oas.js';
 import {
-  andList,
   collectParameterProblem,
   inScope,
   operationsLabel,
@@ -13,6 +12,7 @@ import {
   type ParameterProblem,
   type Psd2ScopeOptions,
 } from './utils/psd2.js';
+import { andList } from './utils/lists.js';
 import { operationResponses } from './utils/responses.js';
 
 export interface Psd2RequestIdOptions extends Pick<Psd2ScopeOptions, 'consentPaths' | 'scaPaths' | 'onlyOpenBanking'> {

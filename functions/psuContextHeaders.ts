@@ -3,7 +3,8 @@ import { createRulesetFunction } from './utils/rulesetFunction.js';
 import type { JsonObject } from './utils/guards.js';
 import { findRequestHeader } from './utils/headers.js';
 import { describeOperation, type OperationRef } from './utils/oas.js';
-import { accountDataOperations, andList, inScope, paymentSubmissions, PSD2_SCOPE_OPTION_PROPERTIES, type Psd2ScopeOptions } from './utils/psd2.js';
+import { accountDataOperations, inScope, paymentSubmissions, PSD2_SCOPE_OPTION_PROPERTIES, type Psd2ScopeOptions } from './utils/psd2.js';
+import { andList } from './utils/lists.js';
 
 export interface PsuContextHeadersOptions extends Psd2ScopeOptions {
   /** PSU-context request headers every AIS/PIS operation accepts (default `[PSU-IP-Address]`, Berlin Group). */

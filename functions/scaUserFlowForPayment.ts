@@ -5,7 +5,6 @@ import { findRequestHeader } from './utils/headers.js';
 import { describeOperation, effectiveSecurity, securitySchemes, type OperationRef } from './utils/oas.js';
 import {
   accountDataOperations,
-  andList,
   appOnlyAlternative,
   hasScaSubresource,
   inScope,
@@ -13,6 +12,7 @@ import {
   PSD2_SCOPE_OPTION_PROPERTIES,
   type Psd2ScopeOptions,
 } from './utils/psd2.js';
+import { andList } from './utils/lists.js';
 
 export interface ScaUserFlowOptions extends Psd2ScopeOptions {
   /**

@@ -8,6 +8,7 @@ import { asStringArray, describeOperation, operations, type OperationRef } from 
 import { isTestHarness } from './utils/paymentOperations.js';
 import { SENSITIVE_DATA_OPTION_PROPERTIES, SENSITIVE_DATA_OPTIONS_HELP, sensitiveDataIndex, type SensitiveDataOptions } from './utils/sensitiveData.js';
 import { isWriteOperation } from './utils/writeOperations.js';
+import { andList } from './utils/lists.js';
 
 export interface SensitiveOpsFlaggedOptions extends SensitiveDataOptions {
   /** Security objects whose creation, change or deletion is audited (matched at the end of the resource segment); replaces the defaults. */
@@ -136,7 +137,7 @@ export const sensitiveOpsFlagged = createRulesetFunction<JsonObject, SensitiveOp
         }
       }
       if (reasons.length === 0) continue;
-      const why = reasons.length === 1 ? reasons[0] : `${reasons.slice(0, -1).join(', ')} and ${reasons[reasons.length - 1]}`;
+      const why = andList(reasons);
       results.push({
         message: `${describeOperation(op)} ${why}, but declares no audit event; add x-audit-event: <event name> (or x-audit-log: true).`,
         path: op.path,

@@ -4,6 +4,7 @@ import { asArray, type JsonObject } from './utils/guards.js';
 import { describeSubject, fieldName, holds, inboundVisits, typesOf } from './utils/inputSchemas.js';
 import { tokenize } from './utils/names.js';
 import { anchoredPrefixes, parsePatternCached, patternMaxLength } from './utils/regexPattern.js';
+import { andList } from './utils/lists.js';
 
 /** Last name tokens of URL-carrying fields: `returnUrl`, `redirect_uri`, `callback`, `webhook`, `notification_urls`. */
 const URL_LAST_TOKENS: ReadonlySet<string> = new Set(['url', 'uri', 'urls', 'uris', 'callback', 'redirect', 'webhook', 'href']);
@@ -48,7 +49,7 @@ export const urlFieldsConstrained = createRulesetFunction<JsonObject, null>(
       if (!holds(root, visit.schema, bounded)) missing.push('maxLength');
       if (missing.length === 0) continue;
       results.push({
-        message: `${describeSubject(root, visit)} carries a URL the API may fetch, call or redirect to, but lacks ${listing(missing)}.`,
+        message: `${describeSubject(root, visit)} carries a URL the API may fetch, call or redirect to, but lacks ${andList(missing)}.`,
         path: visit.path,
       });
     }
@@ -56,6 +57,3 @@ export const urlFieldsConstrained = createRulesetFunction<JsonObject, null>(
   },
 );
 
-function listing(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

@@ -3,6 +3,7 @@ import { findRequestHeader, type HeaderRef } from './headers.js';
 import { memoPerDocument } from './memo.js';
 import { effectiveSecurity, oauthFlows, operations, securitySchemes, type OperationRef, type SecurityRequirement } from './oas.js';
 import { isMarkedPublic } from './exemptions.js';
+import { andList } from './lists.js';
 
 /**
  * Shared machinery of the FAPI rules (catalogue §5 C, fin-fapi-*): which schemes issue OAuth 2.0 access tokens, how
@@ -212,13 +213,12 @@ export function hasMtlsCompanion(root: JsonObject, requirement: SecurityRequirem
 export function operationList(names: readonly string[], max = 3): string {
   const unique = [...new Set(names)];
   if (unique.length <= max) {
-    return unique.length <= 1 ? unique.join('') : `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+    return andList(unique);
   }
   return `${unique.slice(0, max).join(', ')} and ${unique.length - max} more`;
 }
 
 /** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
 export function quotedList(values: readonly string[]): string {
-  const q = values.map((v) => `"${v}"`);
-  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+  return andList(values.map((v) => `"${v}"`));
 }

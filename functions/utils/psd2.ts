@@ -6,6 +6,7 @@ import { describeOperation, effectiveSecurity, oauthFlows, operations, securityS
 import { parameterObjects } from './parameters.js';
 import { isTestHarness } from './paymentOperations.js';
 import { isWriteOperation } from './writeOperations.js';
+import { andList } from './lists.js';
 
 /**
  * Access-to-account APIs (catalogue §5 D): PSD2 XS2A interfaces in the Berlin Group NextGenPSD2 and UK Open Banking
@@ -271,11 +272,6 @@ export function collectParameterProblem(
 export function operationsLabel(ops: readonly string[]): string {
   const n = ops.length;
   return n === 1 ? ops[0] : `${ops[0]} and ${n - 1} more operation${n === 2 ? '' : 's'}`;
-}
-
-/** `a`, `a and b`, `a, b and c`. */
-export function andList(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** Property names of a schema, through `allOf`/`oneOf`/`anyOf`, nested objects and arrays, to a bounded depth. */
