@@ -227,7 +227,7 @@ export function paymentConsentCreations(root: JsonObject, options: Psd2ScopeOpti
  * and the PSU authorises it afterwards through that sub-resource.
  */
 export function hasScaSubresource(root: JsonObject, op: OperationRef, options: Psd2ScopeOptions | null | undefined): boolean {
-  const base = op.pathKey.replace(/\/+$/, '');
+  const base = op.pathKey.replace(/(?<!\/)\/+$/, '');
   for (const key of Object.keys(isObject(root.paths) ? root.paths : {})) {
     if (!key.startsWith(`${base}/`)) continue;
     const rest = segments(key.slice(base.length));
